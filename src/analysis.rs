@@ -1,0 +1,423 @@
+//! Filters and tallies: which signers a view shows, and how many of each kind.
+//!
+//! Everything here works on one-byte party and state ids and fixed count arrays, and makes
+//! one pass over the signers, so a million signers re-tally in a few milliseconds.
+
+use crate::model::{Chamber, DemandStatus, Letter, Party, Role, Signer, State};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// What the user has asked to see. An empty set or `None` means "any".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filter {
+    /// Party codes, e.g. `"D"`; matched without regard to case.
+    pub parties: BTreeSet<String>,
+    /// USPS codes, e.g. `"CA"`.
+    pub states: BTreeSet<String>,
+    /// One chamber.
+    pub chamber: Option<Chamber>,
+    /// Leads or cosigners.
+    pub role: Option<Role>,
+    /// Part of a name; case and accents are ignored.
+    pub search: String,
+}
+
+impl Filter {
+    /// Whether the filter lets every signer through.
+    pub fn is_empty(&self) -> bool {
+        self.parties.is_empty()
+            && self.states.is_empty()
+            && self.chamber.is_none()
+            && self.role.is_none()
+            && self.search.trim().is_empty()
+    }
+
+    /// Adds `code` to the party set, or removes it if it is there.
+    pub fn toggle_party(&mut self, code: &str) {
+        let code = code.to_ascii_uppercase();
+        if !self.parties.remove(&code) {
+            self.parties.insert(code);
+        }
+    }
+
+    /// Adds `state` to the state set, or removes it if it is there.
+    pub fn toggle_state(&mut self, state: State) {
+        let code = state.code().to_owned();
+        if !self.states.remove(&code) {
+            self.states.insert(code);
+        }
+    }
+
+    /// A short description for exports and status lines: `party D, R; state CA; search "san"`.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.parties.is_empty() {
+            parts.push(format!(
+                "party {}",
+                self.parties.iter().cloned().collect::<Vec<_>>().join(", ")
+            ));
+        }
+        if !self.states.is_empty() {
+            parts.push(format!(
+                "state {}",
+                self.states.iter().cloned().collect::<Vec<_>>().join(", ")
+            ));
+        }
+        if let Some(chamber) = self.chamber {
+            parts.push(format!("chamber {}", chamber.code()));
+        }
+        if let Some(role) = self.role {
+            parts.push(format!("role {}", role.code()));
+        }
+        if !self.search.trim().is_empty() {
+            parts.push(format!("search \"{}\"", self.search.trim()));
+        }
+        if parts.is_empty() {
+            "none".to_owned()
+        } else {
+            parts.join("; ")
+        }
+    }
+}
+
+/// The folded names of every signer in one buffer, so a search is one substring scan.
+#[derive(Clone, Debug, Default)]
+pub struct SearchIndex {
+    folded: String,
+    /// Where each signer's folded name ends in `folded` (exclusive of the separator).
+    ends: Vec<u32>,
+}
+
+impl SearchIndex {
+    /// Folds every name of `letter`.
+    pub fn new(letter: &Letter) -> SearchIndex {
+        let mut folded =
+            String::with_capacity(letter.signers.iter().map(|s| s.name.len() + 1).sum());
+        let mut ends = Vec::with_capacity(letter.signers.len());
+        for signer in &letter.signers {
+            crate::text::fold_into(&signer.name, &mut folded);
+            ends.push(u32::try_from(folded.len()).unwrap_or(u32::MAX));
+            folded.push('\n');
+        }
+        SearchIndex { folded, ends }
+    }
+
+    /// Whether the index was built for a letter of `signer_count` signers.
+    pub fn covers(&self, signer_count: usize) -> bool {
+        self.ends.len() == signer_count
+    }
+
+    /// Marks, in `hits`, every signer whose folded name contains the folded `query`.
+    fn mark(&self, query: &str, hits: &mut [bool]) {
+        let needle = crate::text::fold(query.trim());
+        if needle.contains('\n') {
+            return;
+        }
+        let mut signer = 0usize;
+        for start in memchr::memmem::find_iter(self.folded.as_bytes(), needle.as_bytes()) {
+            while self
+                .ends
+                .get(signer)
+                .is_some_and(|&end| (end as usize) < start + needle.len())
+            {
+                signer += 1;
+            }
+            if let Some(hit) = hits.get_mut(signer) {
+                *hit = true;
+            }
+        }
+    }
+}
+
+/// Counts of the signers a filter lets through.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tally {
+    /// How many signers in all.
+    pub total: usize,
+    /// By party id; as long as the letter's party table.
+    pub by_party: Vec<u32>,
+    /// By state slot.
+    pub by_state: [u32; State::SLOTS],
+    /// By party id, then state slot.
+    pub by_party_state: Vec<[u32; State::SLOTS]>,
+    /// By [`Role::index`].
+    pub by_role: [u32; 2],
+    /// House, Senate, not given.
+    pub by_chamber: [u32; 3],
+    /// Demands met.
+    pub demands_met: usize,
+    /// Demands in all.
+    pub demands_total: usize,
+}
+
+impl Tally {
+    fn empty(letter: &Letter) -> Tally {
+        Tally {
+            total: 0,
+            by_party: vec![0; letter.parties.len()],
+            by_state: [0; State::SLOTS],
+            by_party_state: vec![[0; State::SLOTS]; letter.parties.len()],
+            by_role: [0; 2],
+            by_chamber: [0; 3],
+            demands_met: letter
+                .demands
+                .iter()
+                .filter(|d| d.status == DemandStatus::Met)
+                .count(),
+            demands_total: letter.demands.len(),
+        }
+    }
+
+    fn add(&mut self, signer: &Signer) {
+        self.total += 1;
+        let (party, state) = (signer.party.index(), signer.state.index());
+        if let Some(n) = self.by_party.get_mut(party) {
+            *n += 1;
+        }
+        if let Some(n) = self.by_state.get_mut(state) {
+            *n += 1;
+        }
+        if let Some(n) = self
+            .by_party_state
+            .get_mut(party)
+            .and_then(|row| row.get_mut(state))
+        {
+            *n += 1;
+        }
+        if let Some(n) = self.by_role.get_mut(signer.role.index()) {
+            *n += 1;
+        }
+        if let Some(n) = self.by_chamber.get_mut(chamber_slot(signer.chamber)) {
+            *n += 1;
+        }
+    }
+
+    /// Parties with at least one signer, most signers first, then by id (D, R, I, …).
+    pub fn parties_by_count(&self) -> Vec<(Party, u32)> {
+        let mut parties: Vec<(Party, u32)> = self
+            .by_party
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .filter_map(|(i, n)| Some((Party::from_index(i)?, *n)))
+            .collect();
+        parties.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        parties
+    }
+
+    /// States with at least one signer, most signers first, then by code; unknown last.
+    pub fn states_by_count(&self) -> Vec<(State, u32)> {
+        let mut states: Vec<(State, u32)> = self
+            .by_state
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .filter_map(|(i, n)| Some((State::from_index(i)?, *n)))
+            .collect();
+        states.sort_by(|a, b| {
+            (!a.0.is_known())
+                .cmp(&!b.0.is_known())
+                .then(b.1.cmp(&a.1))
+                .then(a.0.code().cmp(b.0.code()))
+        });
+        states
+    }
+
+    /// States and territories with no signer among those counted, by code.
+    pub fn states_without_signers(&self) -> Vec<State> {
+        let mut states: Vec<State> = State::all()
+            .filter(|s| self.by_state.get(s.index()).is_some_and(|n| *n == 0))
+            .collect();
+        states.sort_by_key(|s| s.code());
+        states
+    }
+
+    /// Signers of `party` in `state`.
+    pub fn party_state(&self, party: Party, state: State) -> u32 {
+        self.by_party_state
+            .get(party.index())
+            .and_then(|row| row.get(state.index()))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Signers of `party`.
+    pub fn party(&self, party: Party) -> u32 {
+        self.by_party.get(party.index()).copied().unwrap_or(0)
+    }
+
+    /// Signers from `state`.
+    pub fn state(&self, state: State) -> u32 {
+        self.by_state.get(state.index()).copied().unwrap_or(0)
+    }
+
+    /// Signers with `role`.
+    pub fn role(&self, role: Role) -> u32 {
+        self.by_role.get(role.index()).copied().unwrap_or(0)
+    }
+
+    /// Signers in `chamber`; `None` counts those whose chamber is not given.
+    pub fn chamber(&self, chamber: Option<Chamber>) -> u32 {
+        self.by_chamber
+            .get(chamber_slot(chamber))
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+fn chamber_slot(chamber: Option<Chamber>) -> usize {
+    match chamber {
+        Some(Chamber::House) => 0,
+        Some(Chamber::Senate) => 1,
+        None => 2,
+    }
+}
+
+/// For each value of each filter, how many signers the view would show with that value
+/// chosen and every other filter as it is: the numbers beside the filter checkboxes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Facets {
+    /// By party id.
+    pub by_party: Vec<u32>,
+    /// By state slot.
+    pub by_state: [u32; State::SLOTS],
+    /// House, Senate, not given.
+    pub by_chamber: [u32; 3],
+    /// By [`Role::index`].
+    pub by_role: [u32; 2],
+}
+
+impl Facets {
+    /// The count beside a party.
+    pub fn party(&self, party: Party) -> u32 {
+        self.by_party.get(party.index()).copied().unwrap_or(0)
+    }
+    /// The count beside a state.
+    pub fn state(&self, state: State) -> u32 {
+        self.by_state.get(state.index()).copied().unwrap_or(0)
+    }
+    /// The count beside a chamber.
+    pub fn chamber(&self, chamber: Option<Chamber>) -> u32 {
+        self.by_chamber
+            .get(chamber_slot(chamber))
+            .copied()
+            .unwrap_or(0)
+    }
+    /// The count beside a role.
+    pub fn role(&self, role: Role) -> u32 {
+        self.by_role.get(role.index()).copied().unwrap_or(0)
+    }
+}
+
+/// The signers a filter lets through, their tally, and the facet counts.
+#[derive(Clone, Debug)]
+pub struct Selection {
+    /// Positions in `letter.signers`, in file order.
+    pub rows: Vec<u32>,
+    /// Counts of those rows.
+    pub tally: Tally,
+    /// Counts beside each filter value.
+    pub facets: Facets,
+}
+
+/// Applies `filter` to `letter` in one pass. `index` is needed only for a name search and
+/// is built on the spot when it is missing or stale.
+pub fn select(letter: &Letter, filter: &Filter, index: Option<&SearchIndex>) -> Selection {
+    let mut party_allowed = vec![filter.parties.is_empty(); letter.parties.len()];
+    for code in &filter.parties {
+        if let Some(slot) = letter
+            .parties
+            .find(code)
+            .and_then(|p| party_allowed.get_mut(p.index()))
+        {
+            *slot = true;
+        }
+    }
+    let mut state_allowed = [filter.states.is_empty(); State::SLOTS];
+    for code in &filter.states {
+        let state = State::from_code(code)
+            .or_else(|| (code == State::UNKNOWN.code()).then_some(State::UNKNOWN));
+        if let Some(slot) = state.and_then(|s| state_allowed.get_mut(s.index())) {
+            *slot = true;
+        }
+    }
+    let search_hits = (!filter.search.trim().is_empty()).then(|| {
+        let built;
+        let index = match index {
+            Some(index) if index.covers(letter.signers.len()) => index,
+            _ => {
+                built = SearchIndex::new(letter);
+                &built
+            }
+        };
+        let mut hits = vec![false; letter.signers.len()];
+        index.mark(&filter.search, &mut hits);
+        hits
+    });
+
+    let mut tally = Tally::empty(letter);
+    let mut facets = Facets {
+        by_party: vec![0; letter.parties.len()],
+        by_state: [0; State::SLOTS],
+        by_chamber: [0; 3],
+        by_role: [0; 2],
+    };
+    let mut rows = Vec::with_capacity(if filter.is_empty() {
+        letter.signers.len()
+    } else {
+        0
+    });
+    for (position, signer) in letter.signers.iter().enumerate() {
+        if search_hits
+            .as_ref()
+            .is_some_and(|hits| !hits.get(position).copied().unwrap_or(false))
+        {
+            continue;
+        }
+        let party_ok = party_allowed
+            .get(signer.party.index())
+            .copied()
+            .unwrap_or(false);
+        let state_ok = state_allowed
+            .get(signer.state.index())
+            .copied()
+            .unwrap_or(false);
+        let chamber_ok = filter.chamber.is_none() || filter.chamber == signer.chamber;
+        let role_ok = filter.role.is_none_or(|r| r == signer.role);
+        let misses =
+            u8::from(!party_ok) + u8::from(!state_ok) + u8::from(!chamber_ok) + u8::from(!role_ok);
+        if misses > 1 {
+            continue;
+        }
+        if misses == 0 || !party_ok {
+            if let Some(n) = facets.by_party.get_mut(signer.party.index()) {
+                *n += 1;
+            }
+        }
+        if misses == 0 || !state_ok {
+            if let Some(n) = facets.by_state.get_mut(signer.state.index()) {
+                *n += 1;
+            }
+        }
+        if misses == 0 || !chamber_ok {
+            if let Some(n) = facets.by_chamber.get_mut(chamber_slot(signer.chamber)) {
+                *n += 1;
+            }
+        }
+        if misses == 0 || !role_ok {
+            if let Some(n) = facets.by_role.get_mut(signer.role.index()) {
+                *n += 1;
+            }
+        }
+        if misses == 0 {
+            tally.add(signer);
+            rows.push(u32::try_from(position).unwrap_or(u32::MAX));
+        }
+    }
+    Selection {
+        rows,
+        tally,
+        facets,
+    }
+}

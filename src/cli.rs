@@ -1,0 +1,169 @@
+//! The command line: `signer-dashboard [FILE]` and the headless subcommands.
+//!
+//! The subcommands use the same core as the window, so a count printed here and a count
+//! shown in a chart can never disagree.
+
+use crate::analysis::{Filter, select};
+use crate::export::{SummaryFormat, write_summary};
+use crate::load::{self, Loaded, SAMPLE_NAME};
+use crate::model::{Chamber, Role, State, normalise_known};
+use clap::{Args, Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Signer Dashboard: who signed a congressional sign-on letter, by party and state.
+#[derive(Debug, Parser)]
+#[command(
+    name = "signer-dashboard",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// What to do without the window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A letter (.json) or a table of signers (.csv) to open in the window; the sample letter if omitted.
+    pub file: Option<PathBuf>,
+}
+
+/// The headless subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print counts of a letter's signers: by party, state, role and chamber.
+    Summary(SummaryArgs),
+}
+
+/// Arguments of `summary`.
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    /// The letter (.json) or signers table (.csv); the bundled sample letter if omitted.
+    pub file: Option<PathBuf>,
+    /// How to print the summary.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: SummaryFormat,
+    /// Which signers to count.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// The filters every headless command shares with the window.
+#[derive(Debug, Default, Args)]
+pub struct FilterArgs {
+    /// Only signers of this party (D, R, I or another code); repeat for several.
+    #[arg(long = "party", value_name = "P", value_parser = parse_party)]
+    pub parties: Vec<String>,
+    /// Only signers from this state (NJ, "New Jersey", N.J.); repeat for several.
+    #[arg(long = "state", value_name = "S", value_parser = parse_state)]
+    pub states: Vec<String>,
+    /// Only one chamber.
+    #[arg(long, value_parser = parse_chamber)]
+    pub chamber: Option<Chamber>,
+    /// Only leads or only cosigners.
+    #[arg(long, value_parser = parse_role)]
+    pub role: Option<Role>,
+    /// Only names containing this text; case and accents are ignored.
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+}
+
+impl FilterArgs {
+    /// The filter these arguments describe.
+    pub fn to_filter(&self) -> Filter {
+        Filter {
+            parties: self.parties.iter().cloned().collect(),
+            states: self.states.iter().cloned().collect(),
+            chamber: self.chamber,
+            role: self.role,
+            search: self.search.clone().unwrap_or_default(),
+        }
+    }
+}
+
+fn parse_party(text: &str) -> Result<String, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err("expected a party code such as D, R or I".into());
+    }
+    Ok(match normalise_known(trimmed) {
+        Some(party) => crate::model::PartyTable::default().code(party).to_owned(),
+        None => trimmed.to_ascii_uppercase(),
+    })
+}
+
+fn parse_state(text: &str) -> Result<String, String> {
+    State::parse(text)
+        .map(|s| s.code().to_owned())
+        .ok_or_else(|| {
+            format!(
+                "expected a state or territory (e.g. NJ, \"New Jersey\", N.J.), found \"{text}\""
+            )
+        })
+}
+
+fn parse_chamber(text: &str) -> Result<Chamber, String> {
+    Chamber::parse(text)
+        .ok_or_else(|| format!("expected \"house\" or \"senate\", found \"{text}\""))
+}
+
+fn parse_role(text: &str) -> Result<Role, String> {
+    match text.trim() {
+        "" => Err("expected \"lead\" or \"cosigner\"".into()),
+        t => Role::parse(t)
+            .ok_or_else(|| format!("expected \"lead\" or \"cosigner\", found \"{text}\"")),
+    }
+}
+
+/// Runs a headless subcommand, printing its output to stdout and any error, once, to stderr.
+pub fn run(command: Command) -> ExitCode {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let stderr = std::io::stderr();
+    let result = match command {
+        Command::Summary(args) => summary(&args, &mut out, &mut stderr.lock()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            // A closed pipe (`| head`) is not the user's mistake: stop quietly.
+            if error
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            {
+                return ExitCode::SUCCESS;
+            }
+            let _ = writeln!(stderr.lock(), "error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Loads `file`, or the bundled sample when there is none, and prints each warning.
+pub fn load_for_command(
+    file: Option<&Path>,
+    warnings_to: &mut dyn Write,
+) -> anyhow::Result<Loaded> {
+    let loaded = match file {
+        Some(path) => load::load_path(path)?,
+        None => load::load_bytes(
+            Path::new(SAMPLE_NAME),
+            load::SAMPLE_JSON.as_bytes(),
+            load::SourceFormat::Json,
+        )?,
+    };
+    let shown = file.map_or_else(|| SAMPLE_NAME.to_owned(), |p| p.display().to_string());
+    for warning in &loaded.warnings {
+        writeln!(warnings_to, "warning: {shown}: {warning}")?;
+    }
+    Ok(loaded)
+}
+
+fn summary(args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+    let loaded = load_for_command(args.file.as_deref(), err)?;
+    let filter = args.filter.to_filter();
+    let selection = select(&loaded.letter, &filter, None);
+    write_summary(out, args.format, &loaded.letter, &filter, &selection.tally)?;
+    out.flush()?;
+    Ok(())
+}

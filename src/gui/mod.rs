@@ -1,0 +1,4 @@
+//! The window.
+pub fn run(_f: Option<std::path::PathBuf>) -> anyhow::Result<()> {
+    Ok(())
+}

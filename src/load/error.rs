@@ -1,0 +1,133 @@
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// What went wrong, broadly; the message says the rest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoadErrorKind {
+    /// There is no file at the path.
+    NotFound,
+    /// The file exists but could not be read (permissions, a folder, an I/O error).
+    Unreadable,
+    /// The bytes are not UTF-8 text.
+    Encoding,
+    /// The text is not well-formed JSON or CSV.
+    Syntax,
+    /// Well-formed, but a field is missing or holds the wrong kind of value.
+    Content,
+}
+
+/// Why a file could not be loaded: which file, where in it, which field, what was expected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    /// The broad kind of problem.
+    pub kind: LoadErrorKind,
+    /// The file as the user named it.
+    pub path: PathBuf,
+    /// 1-based line and column, where the problem has a place.
+    pub position: Option<(usize, usize)>,
+    /// The field, as a path into the file (`signers[3].district`) or a CSV column name.
+    pub field: Option<String>,
+    /// What was expected and what was found.
+    pub message: String,
+}
+
+impl std::error::Error for LoadError {}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        match self.position {
+            Some((line, 0)) => write!(f, ":{line}")?,
+            Some((line, column)) => write!(f, ":{line}:{column}")?,
+            None => {}
+        }
+        if let Some(field) = &self.field {
+            write!(f, ": {field}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl LoadError {
+    pub(crate) fn new(kind: LoadErrorKind, path: &Path, message: impl Into<String>) -> LoadError {
+        LoadError {
+            kind,
+            path: path.to_path_buf(),
+            position: None,
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn at(mut self, line: usize, column: usize) -> LoadError {
+        self.position = Some((line, column));
+        self
+    }
+
+    pub(crate) fn field(mut self, field: impl Into<String>) -> LoadError {
+        self.field = Some(field.into());
+        self
+    }
+
+    pub(crate) fn io(path: &Path, error: &io::Error) -> LoadError {
+        match error.kind() {
+            io::ErrorKind::NotFound => {
+                LoadError::new(LoadErrorKind::NotFound, path, "no such file")
+            }
+            io::ErrorKind::PermissionDenied => LoadError::new(
+                LoadErrorKind::Unreadable,
+                path,
+                "cannot read the file: permission denied",
+            ),
+            io::ErrorKind::IsADirectory => LoadError::new(
+                LoadErrorKind::Unreadable,
+                path,
+                "this is a folder, not a letter file",
+            ),
+            _ => LoadError::new(
+                LoadErrorKind::Unreadable,
+                path,
+                format!("cannot read the file: {error}"),
+            ),
+        }
+    }
+
+    /// The first byte at `valid_up_to` is not UTF-8: say where, as a person counts lines and columns.
+    pub(crate) fn encoding(path: &Path, bytes: &[u8], valid_up_to: usize) -> LoadError {
+        let before = bytes.get(..valid_up_to).unwrap_or_default();
+        let line = 1 + memchr::memchr_iter(b'\n', before).count();
+        let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+        let column = 1 + String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
+            .chars()
+            .count();
+        let byte = bytes.get(valid_up_to).copied().unwrap_or_default();
+        LoadError::new(
+            LoadErrorKind::Encoding,
+            path,
+            format!("expected UTF-8 text, found the byte 0x{byte:02X} (save the file as UTF-8 and open it again)"),
+        )
+        .at(line, column)
+    }
+}
+
+/// A problem that did not stop the file from loading, such as an unknown state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    /// Where in the file: `signers[3] "Jane Doe"` or `line 5 "Jane Doe"`.
+    pub location: String,
+    /// What is wrong and what the app did about it.
+    pub message: String,
+    /// The signer it concerns, by position in the letter.
+    pub signer: Option<usize>,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.location.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.location, self.message)
+        }
+    }
+}

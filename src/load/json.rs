@@ -1,0 +1,497 @@
+//! The JSON letter reader.
+//!
+//! The letter is read in one pass with serde visitors that normalise party and state as
+//! they go, so a million signers never pass through an intermediate tree. Only when that
+//! pass fails is the text read again, through `serde_path_to_error`, to name the field.
+
+use super::normalise::{
+    DISTRICT_EXPECTED, Normaliser, blank_signer, district_from_number, parse_district,
+    signer_location,
+};
+use super::{LoadError, LoadErrorKind, Warning};
+use crate::model::{Chamber, Date, Demand, DemandStatus, Extra, Letter, LetterInfo, Role, Signer};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
+use serde_json::Value;
+use std::borrow::Cow;
+use std::fmt;
+use std::path::Path;
+
+pub(super) fn parse(
+    path: &Path,
+    text: &str,
+    warnings: &mut Vec<Warning>,
+) -> Result<Letter, LoadError> {
+    let mut normaliser = Normaliser::new(warnings);
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let result = LetterSeed {
+        normaliser: &mut normaliser,
+    }
+    .deserialize(&mut deserializer)
+    .and_then(|letter| deserializer.end().map(|()| letter));
+    match result {
+        Ok(letter) => Ok(letter),
+        Err(error) => Err(describe_failure(path, text, &error)),
+    }
+}
+
+/// Reads the text again, tracking the path, to say which field the error is in.
+fn describe_failure(path: &Path, text: &str, first: &serde_json::Error) -> LoadError {
+    let mut scratch = Vec::new();
+    let mut normaliser = Normaliser::new(&mut scratch);
+    let mut track = serde_path_to_error::Track::new();
+    let mut inner = serde_json::Deserializer::from_str(text);
+    let tracked = serde_path_to_error::Deserializer::new(&mut inner, &mut track);
+    let error = match (LetterSeed {
+        normaliser: &mut normaliser,
+    })
+    .deserialize(tracked)
+    {
+        Err(error) => error,
+        Ok(_) => return from_serde(path, first, None),
+    };
+    // serde_path_to_error writes `?` for a key it never got to read (the file ended first).
+    let field = track.path().to_string();
+    let field = field.trim_end_matches(".?").trim_end_matches('?');
+    let field = (field != "." && !field.is_empty()).then(|| field.to_owned());
+    from_serde(path, &error, field)
+}
+
+fn from_serde(path: &Path, error: &serde_json::Error, field: Option<String>) -> LoadError {
+    use serde_json::error::Category;
+    let kind = match error.classify() {
+        Category::Syntax | Category::Eof => LoadErrorKind::Syntax,
+        Category::Data => LoadErrorKind::Content,
+        Category::Io => LoadErrorKind::Unreadable,
+    };
+    let mut message = error.to_string();
+    if let Some(cut) = message.rfind(" at line ") {
+        message.truncate(cut);
+    }
+    let message = match error.classify() {
+        Category::Eof => format!("the file ends too soon ({message}); is it cut short?"),
+        Category::Syntax if error.line() == 1 && error.column() <= 1 => {
+            format!("this is not a JSON letter file ({message})")
+        }
+        _ => rephrase(&message),
+    };
+    let mut load_error = LoadError::new(kind, path, message).at(error.line(), error.column());
+    if let Some(field) = field {
+        load_error = load_error.field(field);
+    }
+    load_error
+}
+
+/// serde says `invalid type: string "twelve", expected an integer`; people read
+/// `expected an integer, found "twelve"` more easily.
+fn rephrase(message: &str) -> String {
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            if let Some((found, expected)) = rest.rsplit_once(", expected ") {
+                let found = found.strip_prefix("string ").unwrap_or(found);
+                return format!("expected {expected}, found {found}");
+            }
+        }
+    }
+    if let Some(field) = message.strip_prefix("missing field ") {
+        return format!("missing the required field {}", field.replace('`', "\""));
+    }
+    message.to_owned()
+}
+
+/// A string, borrowed from the file where it has no escapes; `None` for null.
+struct Text<'de>(Option<Cow<'de, str>>);
+
+impl<'de> de::Deserialize<'de> for Text<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Text(Some(Cow::Borrowed(v))))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Text(Some(Cow::Owned(v.to_owned()))))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+                Ok(Text(Some(Cow::Owned(v))))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Text(None))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(Text(None))
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                d.deserialize_any(self)
+            }
+        }
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+impl Text<'_> {
+    /// The string, or `None` for null or a blank string.
+    fn non_blank(self) -> Option<Box<str>> {
+        self.0
+            .map(|t| Box::from(t.trim()))
+            .filter(|t: &Box<str>| !t.is_empty())
+    }
+}
+
+/// A value read with a parser that names what it expected when it fails.
+fn coded<'de, A, T>(
+    map: &mut A,
+    parse: impl FnOnce(&str) -> Option<T>,
+    expected: &'static str,
+) -> Result<Option<T>, A::Error>
+where
+    A: MapAccess<'de>,
+{
+    let Text(value) = map.next_value()?;
+    match value {
+        None => Ok(None),
+        Some(text) => match parse(&text) {
+            Some(parsed) => Ok(Some(parsed)),
+            None => Err(de::Error::invalid_value(Unexpected::Str(&text), &expected)),
+        },
+    }
+}
+
+fn date<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<Date>, A::Error> {
+    coded(map, |t| t.parse().ok(), "an ISO 8601 date (YYYY-MM-DD)")
+}
+
+/// A key of a JSON object, borrowed where it can be.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> de::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let Text(text) = Text::deserialize(deserializer)?;
+        Ok(Key(text.unwrap_or_default()))
+    }
+}
+
+struct LetterSeed<'n, 'w> {
+    normaliser: &'n mut Normaliser<'w>,
+}
+
+impl<'de> DeserializeSeed<'de> for LetterSeed<'_, '_> {
+    type Value = Letter;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Letter, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for LetterSeed<'_, '_> {
+    type Value = Letter;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a letter object with \"letter\", \"signers\" and \"demands\"")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Letter, A::Error> {
+        let mut info = None;
+        let mut signers = None;
+        let mut demands = Vec::new();
+        let mut extra = Extra::new();
+        while let Some(Key(key)) = map.next_key()? {
+            match key.as_ref() {
+                "letter" => info = Some(map.next_value_seed(InfoSeed)?),
+                "signers" => {
+                    signers = Some(map.next_value_seed(SignersSeed {
+                        normaliser: &mut *self.normaliser,
+                    })?)
+                }
+                "demands" => demands = map.next_value_seed(DemandsSeed)?,
+                _ => {
+                    extra.insert(key.into_owned(), map.next_value::<Value>()?);
+                }
+            }
+        }
+        let info = info.ok_or_else(|| de::Error::missing_field("letter"))?;
+        let signers = signers.ok_or_else(|| de::Error::missing_field("signers"))?;
+        let parties = std::mem::take(&mut self.normaliser.parties);
+        Ok(Letter {
+            info,
+            signers,
+            demands,
+            parties,
+            extra,
+        })
+    }
+}
+
+struct InfoSeed;
+
+impl<'de> DeserializeSeed<'de> for InfoSeed {
+    type Value = LetterInfo;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<LetterInfo, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for InfoSeed {
+    type Value = LetterInfo;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object with the letter's title, date and recipients")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<LetterInfo, A::Error> {
+        let mut info = LetterInfo::default();
+        let mut title = None;
+        while let Some(Key(key)) = map.next_key()? {
+            match key.as_ref() {
+                "title" => title = map.next_value::<Text>()?.non_blank(),
+                "date" => info.date = date(&mut map)?,
+                "organization" => {
+                    info.organization = map.next_value::<Text>()?.non_blank().map(String::from)
+                }
+                "recipients" => {
+                    info.recipients = map.next_value::<Option<Vec<String>>>()?.unwrap_or_default()
+                }
+                "summary" => info.summary = map.next_value::<Text>()?.non_blank().map(String::from),
+                "source_url" => {
+                    info.source_url = map.next_value::<Text>()?.non_blank().map(String::from)
+                }
+                _ => {
+                    info.extra
+                        .insert(key.into_owned(), map.next_value::<Value>()?);
+                }
+            }
+        }
+        info.title = title
+            .ok_or_else(|| de::Error::missing_field("title"))?
+            .into();
+        Ok(info)
+    }
+}
+
+struct SignersSeed<'n, 'w> {
+    normaliser: &'n mut Normaliser<'w>,
+}
+
+impl<'de> DeserializeSeed<'de> for SignersSeed<'_, '_> {
+    type Value = Vec<Signer>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<Signer>, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for SignersSeed<'_, '_> {
+    type Value = Vec<Signer>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of signers")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Signer>, A::Error> {
+        let mut signers = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(signer) = seq.next_element_seed(SignerSeed {
+            normaliser: &mut *self.normaliser,
+            index: signers.len(),
+        })? {
+            signers.push(signer);
+        }
+        Ok(signers)
+    }
+}
+
+struct SignerSeed<'n, 'w> {
+    normaliser: &'n mut Normaliser<'w>,
+    index: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for SignerSeed<'_, '_> {
+    type Value = Signer;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Signer, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+/// A district in JSON: a number, a string of digits, "at-large", or null.
+struct District(Option<u8>);
+
+impl<'de> de::Deserialize<'de> for District {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct DistrictVisitor;
+        impl<'de> Visitor<'de> for DistrictVisitor {
+            type Value = District;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(DISTRICT_EXPECTED)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<District, E> {
+                let number = i64::try_from(v).unwrap_or(i64::MAX);
+                district_from_number(number)
+                    .map(|d| District(Some(d)))
+                    .map_err(|()| E::invalid_value(Unexpected::Unsigned(v), &self))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<District, E> {
+                district_from_number(v)
+                    .map(|d| District(Some(d)))
+                    .map_err(|()| E::invalid_value(Unexpected::Signed(v), &self))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<District, E> {
+                Err(E::invalid_type(Unexpected::Float(v), &self))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<District, E> {
+                parse_district(v)
+                    .map(District)
+                    .map_err(|()| E::invalid_value(Unexpected::Str(v), &self))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<District, E> {
+                Ok(District(None))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<District, E> {
+                Ok(District(None))
+            }
+        }
+        deserializer.deserialize_any(DistrictVisitor)
+    }
+}
+
+impl<'de> Visitor<'de> for SignerSeed<'_, '_> {
+    type Value = Signer;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a signer object with at least a \"name\"")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Signer, A::Error> {
+        let mut signer = blank_signer();
+        let mut name: Option<Box<str>> = None;
+        let mut party_text: Option<Cow<'de, str>> = None;
+        let mut state_text: Option<Cow<'de, str>> = None;
+        while let Some(Key(key)) = map.next_key()? {
+            match key.as_ref() {
+                "name" => {
+                    name = Some(map.next_value::<Text>()?.non_blank().ok_or_else(|| {
+                        de::Error::invalid_value(Unexpected::Str(""), &"the signer's name")
+                    })?);
+                }
+                "party" => party_text = map.next_value::<Text>()?.0,
+                "state" => state_text = map.next_value::<Text>()?.0,
+                "chamber" => {
+                    signer.chamber = coded(&mut map, Chamber::parse, "\"house\" or \"senate\"")?
+                }
+                "district" => signer.district = map.next_value::<District>()?.0,
+                "role" => {
+                    signer.role = coded(&mut map, Role::parse, "\"lead\" or \"cosigner\"")?
+                        .unwrap_or_default()
+                }
+                "bioguide" => signer.bioguide = map.next_value::<Text>()?.non_blank(),
+                "signed_on" => signer.signed_on = date(&mut map)?,
+                "note" => signer.note = map.next_value::<Text>()?.non_blank(),
+                _ => {
+                    let value = map.next_value::<Value>()?;
+                    signer
+                        .extra
+                        .get_or_insert_with(Box::default)
+                        .insert(key.into_owned(), value);
+                }
+            }
+        }
+        signer.name = name.ok_or_else(|| de::Error::missing_field("name"))?;
+        let (index, name) = (self.index, &signer.name);
+        if let Some(text) = party_text {
+            signer.party = self
+                .normaliser
+                .party(&text, || signer_location(index, name), index);
+        }
+        if let Some(text) = state_text {
+            signer.state = self.normaliser.state(
+                &text,
+                &mut signer.extra,
+                || signer_location(index, &signer.name),
+                index,
+            );
+        }
+        Ok(signer)
+    }
+}
+
+struct DemandsSeed;
+
+impl<'de> DeserializeSeed<'de> for DemandsSeed {
+    type Value = Vec<Demand>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<Demand>, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for DemandsSeed {
+    type Value = Vec<Demand>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of demands")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Vec<Demand>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Demand>, A::Error> {
+        let mut demands: Vec<Demand> = Vec::new();
+        while let Some(mut demand) = seq.next_element_seed(DemandSeed)? {
+            if demand.id.is_empty() {
+                demand.id = format!("d{}", demands.len() + 1);
+            }
+            demands.push(demand);
+        }
+        Ok(demands)
+    }
+}
+
+struct DemandSeed;
+
+impl<'de> DeserializeSeed<'de> for DemandSeed {
+    type Value = Demand;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Demand, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for DemandSeed {
+    type Value = Demand;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a demand object with at least a \"text\"")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Demand, A::Error> {
+        let mut demand = Demand::default();
+        let mut text = None;
+        while let Some(Key(key)) = map.next_key()? {
+            match key.as_ref() {
+                "id" => {
+                    demand.id = map
+                        .next_value::<Text>()?
+                        .non_blank()
+                        .map(String::from)
+                        .unwrap_or_default()
+                }
+                "text" => text = map.next_value::<Text>()?.non_blank(),
+                "source" => demand.source = map.next_value::<Text>()?.non_blank().map(String::from),
+                "status" => {
+                    demand.status = coded(
+                        &mut map,
+                        DemandStatus::parse,
+                        "\"open\", \"in_progress\" or \"met\"",
+                    )?
+                    .unwrap_or_default();
+                }
+                "note" => demand.note = map.next_value::<Text>()?.non_blank().map(String::from),
+                _ => {
+                    demand
+                        .extra
+                        .insert(key.into_owned(), map.next_value::<Value>()?);
+                }
+            }
+        }
+        demand.text = text.ok_or_else(|| de::Error::missing_field("text"))?.into();
+        Ok(demand)
+    }
+}

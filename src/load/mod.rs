@@ -1,0 +1,101 @@
+//! Reading letters from JSON letter files and signer CSV files.
+//!
+//! Loading never panics on a user's file: every problem becomes a [`LoadError`] that names
+//! the file, the line and column where there is one, the field and what was expected, or a
+//! [`Warning`] when the file can still be shown (an unknown state, a duplicate signer).
+
+mod csv;
+mod error;
+mod json;
+mod normalise;
+
+pub use error::{LoadError, LoadErrorKind, Warning};
+
+use crate::model::Letter;
+use std::path::Path;
+
+/// The two kinds of file the app reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceFormat {
+    /// A letter file: one JSON object with `letter`, `signers` and `demands`.
+    Json,
+    /// A table of signers with a header row.
+    Csv,
+}
+
+impl SourceFormat {
+    /// The format a file name says, or the one its first bytes look like.
+    pub fn detect(path: &Path, bytes: &[u8]) -> SourceFormat {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("json") => SourceFormat::Json,
+            Some("csv" | "tsv" | "txt") => SourceFormat::Csv,
+            _ => {
+                let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+                match body.iter().find(|b| !b.is_ascii_whitespace()) {
+                    Some(b'{' | b'[') => SourceFormat::Json,
+                    _ => SourceFormat::Csv,
+                }
+            }
+        }
+    }
+}
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A letter read from a file, with what the reader noticed on the way.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The letter.
+    pub letter: Letter,
+    /// Problems that did not stop the file from loading.
+    pub warnings: Vec<Warning>,
+    /// What kind of file it was.
+    pub format: SourceFormat,
+}
+
+/// Reads the letter at `path`, choosing the reader by extension or content.
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, &e))?;
+    load_bytes(path, &bytes, SourceFormat::detect(path, &bytes))
+}
+
+/// Reads a letter from `bytes`; `path` is only used in messages and for a CSV letter's title.
+pub fn load_bytes(path: &Path, bytes: &[u8], format: SourceFormat) -> Result<Loaded, LoadError> {
+    let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    let text =
+        std::str::from_utf8(body).map_err(|e| LoadError::encoding(path, body, e.valid_up_to()))?;
+    let mut warnings = Vec::new();
+    let letter = match format {
+        SourceFormat::Json => json::parse(path, text, &mut warnings)?,
+        SourceFormat::Csv => csv::parse(path, text, &mut warnings)?,
+    };
+    normalise::warn_duplicates(&letter, &mut warnings);
+    Ok(Loaded {
+        letter,
+        warnings,
+        format,
+    })
+}
+
+/// The sample letter that ships inside the binary: the April 2025 Congressional Armenian
+/// Caucus letter to Secretary Rubio and National Security Advisor Waltz.
+pub fn sample() -> Letter {
+    let loaded = load_bytes(
+        Path::new(SAMPLE_NAME),
+        SAMPLE_JSON.as_bytes(),
+        SourceFormat::Json,
+    );
+    // The sample is checked by the test suite, so this fallback is never reached in a release.
+    loaded.map(|l| l.letter).unwrap_or_default()
+}
+
+/// The file name shown for the bundled sample letter.
+pub const SAMPLE_NAME: &str = "sample-letter.json";
+
+/// The bundled sample letter as JSON.
+pub const SAMPLE_JSON: &str = include_str!("../../sample_data/armenian-caucus-2025-04-08.json");

@@ -1,0 +1,127 @@
+//! Calendar dates as ISO 8601 writes them.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A calendar date (`YYYY-MM-DD`), checked to exist.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+/// Why a text is not an ISO 8601 date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("expected an ISO 8601 date (YYYY-MM-DD)")]
+pub struct DateError;
+
+impl Date {
+    /// The date, if it exists.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days_in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days_in_month)
+            .contains(&day)
+            .then_some(Date { year, month, day })
+    }
+
+    /// The year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// The month, 1 to 12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month.
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
+    /// "April 8, 2025".
+    pub fn long(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = MONTHS
+            .get(usize::from(self.month).saturating_sub(1))
+            .copied()
+            .unwrap_or("?");
+        format!("{month} {}, {}", self.day, self.year)
+    }
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+
+    /// Reads `YYYY-MM-DD`, also when a time follows (`2025-04-08T10:00:00Z`).
+    fn from_str(text: &str) -> Result<Date, DateError> {
+        let text = text.trim();
+        let day_part = text.split_once(['T', ' ']).map_or(text, |(d, _)| d);
+        let mut parts = day_part.splitn(3, '-');
+        let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(DateError);
+        };
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return Err(DateError);
+        }
+        let (Ok(year), Ok(month), Ok(day)) = (y.parse(), m.parse(), d.parse()) else {
+            return Err(DateError);
+        };
+        Date::new(year, month, day).ok_or(DateError)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_and_checks_dates() {
+        assert_eq!(
+            "2025-04-08".parse::<Date>().map(|d| d.to_string()),
+            Ok("2025-04-08".into())
+        );
+        assert_eq!(
+            "2025-04-08T12:00:00Z".parse::<Date>().map(Date::long),
+            Ok("April 8, 2025".into())
+        );
+        assert!("2024-02-29".parse::<Date>().is_ok());
+        for bad in [
+            "2025-02-29",
+            "2025-13-01",
+            "April 8",
+            "2025-4-8",
+            "",
+            "2025-04-00",
+        ] {
+            assert_eq!(bad.parse::<Date>(), Err(DateError), "{bad}");
+        }
+    }
+}

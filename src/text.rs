@@ -1,0 +1,52 @@
+//! Folding text for search and matching: case, accents and curly quotes do not count.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Lowercases `text`, drops accents and straightens quotes, so that "Sánchez" and
+/// "sanchez" fold to the same string.
+///
+/// ```
+/// assert_eq!(signer_dashboard::text::fold("Linda Sánchez"), "linda sanchez");
+/// assert_eq!(signer_dashboard::text::fold("O’Rourke"), "o'rourke");
+/// ```
+pub fn fold(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    fold_into(text, &mut folded);
+    folded
+}
+
+/// [`fold`], appending to `out`, so that many names can share one buffer.
+pub fn fold_into(text: &str, out: &mut String) {
+    if text.is_ascii() {
+        out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
+        return;
+    }
+    for c in text.nfd() {
+        match c {
+            c if is_combining_mark(c) => {}
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' => out.push('\''),
+            '\u{201C}' | '\u{201D}' => out.push('"'),
+            '\u{2010}'..='\u{2015}' => out.push('-'),
+            'ß' => out.push_str("ss"),
+            'ø' | 'Ø' => out.push('o'),
+            'ł' | 'Ł' => out.push('l'),
+            'đ' | 'Đ' => out.push('d'),
+            'æ' | 'Æ' => out.push_str("ae"),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn folds_case_accents_and_quotes() {
+        assert_eq!(fold("Linda Sánchez"), "linda sanchez");
+        assert_eq!(fold("LINDA SANCHEZ"), "linda sanchez");
+        assert_eq!(fold("Jesús G. “Chuy” García"), "jesus g. \"chuy\" garcia");
+        assert_eq!(fold("Nydia Velázquez"), "nydia velazquez");
+    }
+}
