@@ -103,6 +103,16 @@ impl SearchIndex {
         SearchIndex { folded, ends }
     }
 
+    /// The folded name of the signer at `position`: lowercase, without accents.
+    pub fn folded_name(&self, position: usize) -> &str {
+        let start = match position.checked_sub(1) {
+            Some(previous) => self.ends.get(previous).map_or(0, |&end| end as usize + 1),
+            None => 0,
+        };
+        let end = self.ends.get(position).map_or(start, |&end| end as usize);
+        self.folded.get(start..end).unwrap_or_default()
+    }
+
     /// Whether the index was built for a letter of `signer_count` signers.
     pub fn covers(&self, signer_count: usize) -> bool {
         self.ends.len() == signer_count

@@ -1,4 +1,48 @@
-//! The window.
-pub fn run(_f: Option<std::path::PathBuf>) -> anyhow::Result<()> {
-    Ok(())
+//! The window: eframe/egui panels over the core. Each panel is its own module that reads
+//! the [`document::Document`] and returns [`command::Command`]s, which
+//! [`app::DashboardApp`] applies after drawing.
+
+pub mod app;
+pub mod charts;
+pub mod checklist;
+pub mod command;
+pub mod document;
+pub mod filters;
+pub mod header;
+pub mod map;
+pub mod table;
+pub mod theme;
+pub mod worker;
+
+pub use app::DashboardApp;
+
+use std::path::PathBuf;
+
+/// The app id: the Wayland app id and X11 WM_CLASS, which desktop entries match on.
+pub const APP_ID: &str = "signer-dashboard";
+
+/// The window icon.
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/signer-dashboard-256.png");
+
+/// Opens the window on `file`, or on the sample letter, and runs until it is closed.
+pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Signer Dashboard")
+        .with_app_id(APP_ID)
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([960.0, 600.0])
+        .with_drag_and_drop(true);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
+        viewport = viewport.with_icon(icon);
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Signer Dashboard",
+        options,
+        Box::new(move |cc| Ok(Box::new(DashboardApp::new(&cc.egui_ctx, cc.storage, file)))),
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))
 }

@@ -1,0 +1,617 @@
+//! The dashboard window: lays out the panels, applies their commands, runs slow work
+//! in the background.
+
+use super::checklist::ChecklistPanel;
+use super::command::Command;
+use super::document::{Document, Source};
+use super::filters::FiltersPanel;
+use super::table::TablePanel;
+use super::worker::{Outcome, Picked, Worker};
+use super::{charts, header, map, theme};
+use crate::analysis::Filter;
+use crate::load::LoadError;
+use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+use egui_extras::{Size, StripBuilder};
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// What the app remembers between runs (saved through eframe's storage).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Follow the system theme, or force light or dark.
+    pub theme: egui::ThemePreference,
+    /// The folder of the last file opened, where the open dialog starts.
+    pub last_folder: Option<PathBuf>,
+}
+
+/// The windows and fields that come and go.
+#[derive(Default)]
+struct Overlays {
+    is_warnings_open: bool,
+    is_about_open: bool,
+    /// The path field, shown when there is no file dialog or the user asks for it.
+    path_field: Option<PathField>,
+}
+
+struct PathField {
+    text: String,
+    /// Why the field is shown, e.g. that there is no file dialog on this system.
+    reason: Option<String>,
+}
+
+/// The whole app: the open letter, the filter and every panel's own state.
+pub struct DashboardApp {
+    settings: Settings,
+    filter: Filter,
+    document: Document,
+    worker: Worker,
+    filters_panel: FiltersPanel,
+    table_panel: TablePanel,
+    checklist_panel: ChecklistPanel,
+    overlays: Overlays,
+    /// The last failure to open a file, shown until dismissed.
+    error: Option<String>,
+    /// A one-line note in the status bar.
+    status: Option<String>,
+    shown_title: String,
+}
+
+/// The storage key of [`Settings`].
+const SETTINGS_KEY: &str = "signer-dashboard-settings";
+
+impl DashboardApp {
+    /// The app on the sample letter; with `file`, that file starts loading at once.
+    pub fn new(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        file: Option<PathBuf>,
+    ) -> DashboardApp {
+        let settings: Settings = storage
+            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .unwrap_or_default();
+        ctx.set_theme(settings.theme);
+        let filter = Filter::default();
+        let mut app = DashboardApp {
+            document: Document::sample(&filter),
+            filter,
+            settings,
+            worker: Worker::new(ctx.clone()),
+            filters_panel: FiltersPanel::default(),
+            table_panel: TablePanel::default(),
+            checklist_panel: ChecklistPanel::default(),
+            overlays: Overlays::default(),
+            error: None,
+            status: None,
+            shown_title: String::new(),
+        };
+        if let Some(path) = file {
+            app.apply(Command::OpenPath(path));
+        }
+        app
+    }
+
+    /// The open document.
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// The current filter.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    /// The error shown in the banner, if any.
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    /// The status bar's note, if any.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    /// Whether a file is being read or a dialog is open.
+    pub fn is_busy(&self) -> bool {
+        self.worker.is_busy()
+    }
+
+    /// Whether the path field is showing.
+    pub fn is_path_field_open(&self) -> bool {
+        self.overlays.path_field.is_some()
+    }
+
+    /// Draws one frame of the whole window into `ui`, then applies what the user asked for.
+    pub fn ui_root(&mut self, ui: &mut egui::Ui) {
+        self.collect_background_work();
+        let mut commands = self.keyboard_commands(ui.ctx());
+        commands.extend(dropped_file_commands(ui.ctx()));
+
+        egui::Panel::top("menu").show(ui, |ui| commands.extend(self.menu_ui(ui)));
+        egui::Panel::top("header").show(ui, |ui| {
+            header::ui(ui, &self.document, !self.filter.is_empty())
+        });
+        if let Some(error) = &self.error {
+            egui::Panel::top("error")
+                .frame(error_frame(ui))
+                .show(ui, |ui| {
+                    commands.extend(error_banner_ui(ui, error));
+                });
+        }
+        egui::Panel::bottom("status").show(ui, |ui| commands.extend(self.status_ui(ui)));
+        egui::Panel::left("filters")
+            .default_size(theme::FILTERS_WIDTH_POINTS)
+            .min_size(180.0)
+            .show(ui, |ui| {
+                commands.extend(self.filters_panel.ui(ui, &self.document, &self.filter));
+            });
+        egui::Panel::right("demands")
+            .default_size(theme::DEMANDS_WIDTH_POINTS)
+            .min_size(240.0)
+            .show(ui, |ui| {
+                commands.extend(self.checklist_panel.ui(ui, &self.document));
+            });
+        egui::CentralPanel::default().show(ui, |ui| commands.extend(self.central_ui(ui)));
+
+        commands.extend(self.overlays_ui(ui.ctx()));
+        drop_target_ui(ui.ctx());
+
+        for command in commands {
+            self.apply(command);
+        }
+        self.update_title(ui.ctx());
+    }
+
+    fn central_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let height = ui.available_height();
+        let top_height = (height * 0.46).clamp(220.0, 420.0);
+        let state_height = (height * 0.22).clamp(120.0, 240.0);
+        let (document, filter, table) = (&self.document, &self.filter, &mut self.table_panel);
+        StripBuilder::new(ui)
+            .size(Size::exact(top_height))
+            .size(Size::exact(state_height))
+            .size(Size::remainder().at_least(120.0))
+            .vertical(|mut strip| {
+                strip.strip(|builder| {
+                    builder
+                        .size(Size::relative(0.34))
+                        .size(Size::remainder())
+                        .horizontal(|mut strip| {
+                            strip.cell(|ui| charts::party_ui(ui, document, top_height - 26.0));
+                            strip.cell(|ui| {
+                                if let Some(command) =
+                                    map::ui(ui, document, filter, top_height - 24.0)
+                                {
+                                    commands.push(command);
+                                }
+                            });
+                        });
+                });
+                strip.cell(|ui| charts::state_ui(ui, document, state_height - 26.0));
+                strip.cell(|ui| {
+                    ui.separator();
+                    table.ui(ui, document);
+                });
+            });
+        commands
+    }
+
+    fn menu_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui
+                    .add(egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&OPEN)))
+                    .clicked()
+                {
+                    commands.push(Command::OpenDialog);
+                }
+                if ui.button("Open path…").clicked() {
+                    commands.push(Command::OpenPathField);
+                }
+                if ui.button("Open the sample letter").clicked() {
+                    commands.push(Command::OpenSample);
+                }
+                ui.separator();
+                if ui
+                    .add(egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&QUIT)))
+                    .clicked()
+                {
+                    commands.push(Command::Quit);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                ui.label(RichText::new("Theme").weak());
+                for (preference, label) in [
+                    (egui::ThemePreference::System, "Follow the system"),
+                    (egui::ThemePreference::Light, "Light"),
+                    (egui::ThemePreference::Dark, "Dark"),
+                ] {
+                    if ui.radio(self.settings.theme == preference, label).clicked() {
+                        commands.push(Command::SetTheme(preference));
+                    }
+                }
+                ui.separator();
+                let count = self.document.warnings.len();
+                if ui
+                    .add_enabled(
+                        count > 0,
+                        egui::Button::new(format!("Load warnings ({count})…")),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::ShowWarnings(true));
+                }
+                if ui
+                    .add_enabled(!self.filter.is_empty(), egui::Button::new("Clear filters"))
+                    .clicked()
+                {
+                    commands.push(Command::ClearFilters);
+                }
+            });
+            ui.menu_button("Help", |ui| {
+                if ui.button("About Signer Dashboard…").clicked() {
+                    commands.push(Command::ShowAbout(true));
+                }
+            });
+        });
+        commands
+    }
+
+    fn status_ui(&self, ui: &mut egui::Ui) -> Vec<Command> {
+        let mut commands = Vec::new();
+        ui.horizontal(|ui| {
+            let name = self.document.display_name();
+            let modified = if self.document.is_modified {
+                " • modified"
+            } else {
+                ""
+            };
+            ui.label(format!("{name}{modified}"));
+            if let Source::File(path) = &self.document.source {
+                ui.label(RichText::new(path.display().to_string()).weak().small());
+            }
+            let warnings = self.document.warnings.len();
+            if warnings > 0 {
+                let text = format!(
+                    "⚠ {warnings} {}",
+                    if warnings == 1 { "warning" } else { "warnings" }
+                );
+                if ui
+                    .link(RichText::new(text).color(theme::WARNING))
+                    .on_hover_text("Show what the reader noticed")
+                    .clicked()
+                {
+                    commands.push(Command::ShowWarnings(true));
+                }
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if self.worker.is_busy() {
+                    ui.spinner();
+                    ui.label("Working…");
+                } else if let Some(status) = &self.status {
+                    ui.label(RichText::new(status).weak());
+                }
+            });
+        });
+        commands
+    }
+
+    fn overlays_ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        if self.overlays.is_warnings_open {
+            let mut is_open = true;
+            egui::Window::new(format!("Load warnings: {}", self.document.display_name()))
+                .open(&mut is_open)
+                .default_size([560.0, 320.0])
+                .show(ctx, |ui| {
+                    ui.label("The file loaded, but the reader noticed these problems. Fix them in the file and open it again.");
+                    ui.separator();
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        for warning in &self.document.warnings {
+                            ui.label(RichText::new(warning.to_string()).monospace());
+                        }
+                    });
+                });
+            if !is_open {
+                commands.push(Command::ShowWarnings(false));
+            }
+        }
+        if self.overlays.is_about_open {
+            let mut is_open = true;
+            egui::Window::new("About Signer Dashboard").open(&mut is_open).resizable(false).collapsible(false).show(ctx, |ui| {
+                ui.label(format!("Signer Dashboard {}", env!("CARGO_PKG_VERSION")));
+                ui.label("Who signed a congressional sign-on letter, by party and state, and what it asks for.");
+                ui.label(RichText::new("Open a letter (.json) or a signer table (.csv) with File ▸ Open…, by dropping it on the window, or on the command line.").weak());
+            });
+            if !is_open {
+                commands.push(Command::ShowAbout(false));
+            }
+        }
+        let mut close_path_field = false;
+        if let Some(field) = &mut self.overlays.path_field {
+            egui::Window::new("Open a letter by path")
+                .collapsible(false)
+                .resizable(false)
+                .show(ctx, |ui| {
+                    if let Some(reason) = &field.reason {
+                        ui.label(reason);
+                        ui.add_space(4.0);
+                    }
+                    let response = ui.add(
+                        egui::TextEdit::singleline(&mut field.text)
+                            .hint_text("/home/you/letters/letter.json")
+                            .desired_width(420.0),
+                    );
+                    let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                    ui.horizontal(|ui| {
+                        let can_open = !field.text.trim().is_empty();
+                        if (ui
+                            .add_enabled(can_open, egui::Button::new("Open"))
+                            .clicked()
+                            || entered)
+                            && can_open
+                        {
+                            commands.push(Command::OpenPath(PathBuf::from(field.text.trim())));
+                            close_path_field = true;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close_path_field = true;
+                        }
+                    });
+                });
+        }
+        if close_path_field {
+            self.overlays.path_field = None;
+        }
+        commands
+    }
+
+    fn keyboard_commands(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let mut commands = Vec::new();
+        ctx.input_mut(|input| {
+            if input.consume_shortcut(&OPEN) {
+                commands.push(Command::OpenDialog);
+            }
+            if input.consume_shortcut(&QUIT) {
+                commands.push(Command::Quit);
+            }
+            if input.consume_shortcut(&FIND) {
+                self.filters_panel.focus_search = true;
+            }
+        });
+        commands
+    }
+
+    fn collect_background_work(&mut self) {
+        for outcome in self.worker.poll() {
+            match outcome {
+                Outcome::Loaded {
+                    path,
+                    result: Ok(document),
+                } => {
+                    let warnings = document.warnings.len();
+                    self.document = *document;
+                    self.document.refilter(&self.filter);
+                    self.error = None;
+                    self.settings.last_folder = path.parent().map(PathBuf::from);
+                    let signers = self.document.letter.signers.len();
+                    self.status = Some(match warnings {
+                        0 => format!(
+                            "Opened {} ({signers} signers)",
+                            self.document.display_name()
+                        ),
+                        n => format!(
+                            "Opened {} ({signers} signers) with {n} warnings",
+                            self.document.display_name()
+                        ),
+                    });
+                }
+                Outcome::Loaded {
+                    path,
+                    result: Err(error),
+                } => self.show_load_error(&path, &error),
+                Outcome::Picked(Picked::File(path)) => self.apply(Command::OpenPath(path)),
+                Outcome::Picked(Picked::Cancelled) => {}
+                Outcome::Picked(Picked::Unavailable) => {
+                    self.overlays.path_field = Some(PathField {
+                        text: String::new(),
+                        reason: Some(
+                            "No file dialog is available on this system (it needs the desktop portal or zenity). Type the path of the letter instead:"
+                                .to_owned(),
+                        ),
+                    });
+                }
+            }
+        }
+    }
+
+    fn show_load_error(&mut self, path: &std::path::Path, error: &LoadError) {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        self.error = Some(format!("Could not open {name}\n{error}"));
+        self.status = Some(format!("{} is still open", self.document.display_name()));
+    }
+
+    /// Does what `command` asks. Called after drawing; also the way tests drive the app.
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::OpenDialog => self.worker.pick_file(self.settings.last_folder.clone()),
+            Command::OpenPathField => {
+                self.overlays.path_field = Some(PathField {
+                    text: String::new(),
+                    reason: None,
+                });
+            }
+            Command::OpenPath(path) => {
+                self.status = Some(format!("Opening {}…", path.display()));
+                self.worker.load(path, self.filter.clone());
+            }
+            Command::OpenSample => {
+                self.document = Document::sample(&self.filter);
+                self.error = None;
+                self.status = Some("Opened the sample letter".to_owned());
+            }
+            Command::ToggleParty(code) => {
+                self.filter.toggle_party(&code);
+                self.document.refilter(&self.filter);
+            }
+            Command::ToggleState(state) => {
+                self.filter.toggle_state(state);
+                self.document.refilter(&self.filter);
+            }
+            Command::SetChamber(chamber) => {
+                self.filter.chamber = chamber;
+                self.document.refilter(&self.filter);
+            }
+            Command::SetRole(role) => {
+                self.filter.role = role;
+                self.document.refilter(&self.filter);
+            }
+            Command::SetSearch(text) => {
+                self.filter.search = text;
+                self.document.refilter(&self.filter);
+            }
+            Command::ClearFilters => {
+                self.filter = Filter::default();
+                self.document.refilter(&self.filter);
+            }
+            Command::SetDemandStatus { index, status } => {
+                if let Some(demand) = self.document.letter.demands.get_mut(index) {
+                    if demand.status != status {
+                        demand.status = status;
+                        self.document.is_modified = true;
+                        self.document.refilter(&self.filter);
+                    }
+                }
+            }
+            Command::SetDemandNote { index, note } => {
+                if let Some(demand) = self.document.letter.demands.get_mut(index) {
+                    let note = Some(note).filter(|n| !n.trim().is_empty());
+                    if demand.note != note {
+                        demand.note = note;
+                        self.document.is_modified = true;
+                    }
+                }
+            }
+            Command::ShowWarnings(is_open) => self.overlays.is_warnings_open = is_open,
+            Command::ShowAbout(is_open) => self.overlays.is_about_open = is_open,
+            Command::DismissError => self.error = None,
+            Command::SetTheme(preference) => {
+                self.settings.theme = preference;
+                self.worker_ctx().set_theme(preference);
+            }
+            Command::Quit => self
+                .worker_ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    fn worker_ctx(&self) -> egui::Context {
+        self.worker.ctx()
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let modified = if self.document.is_modified {
+            " •"
+        } else {
+            ""
+        };
+        let title = format!(
+            "{}{modified} — Signer Dashboard",
+            self.document.display_name()
+        );
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    /// The title the window shows.
+    pub fn window_title(&self) -> &str {
+        &self.shown_title
+    }
+}
+
+const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+
+fn dropped_file_commands(ctx: &egui::Context) -> Vec<Command> {
+    ctx.input(|input| {
+        input
+            .raw
+            .dropped_files
+            .first()
+            .map(|file| Command::OpenPath(file.path().to_path_buf()))
+            .into_iter()
+            .collect()
+    })
+}
+
+/// While a file is dragged over the window, say what dropping it will do.
+fn drop_target_ui(ctx: &egui::Context) {
+    let is_hovering = ctx.input(|i| !i.raw.hovered_files.is_empty());
+    if !is_hovering {
+        return;
+    }
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop-target"),
+    ));
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop a letter (.json) or a signer table (.csv) to open it",
+        egui::FontId::proportional(22.0),
+        egui::Color32::WHITE,
+    );
+}
+
+fn error_frame(ui: &egui::Ui) -> egui::Frame {
+    let fill = if ui.visuals().dark_mode {
+        theme::ERROR_FILL_DARK
+    } else {
+        theme::ERROR_FILL_LIGHT
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(egui::Margin::symmetric(10, 8))
+}
+
+fn error_banner_ui(ui: &mut egui::Ui, error: &str) -> Option<Command> {
+    let mut command = None;
+    ui.horizontal(|ui| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+            if ui.button("Dismiss").clicked() {
+                command = Some(Command::DismissError);
+            }
+            ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                let mut lines = error.lines();
+                if let Some(first) = lines.next() {
+                    ui.label(RichText::new(first).strong());
+                }
+                for line in lines {
+                    ui.add(egui::Label::new(RichText::new(line).monospace()).wrap());
+                }
+                ui.label(RichText::new("The letter you had open is still open.").weak());
+            });
+        });
+    });
+    command
+}
+
+impl eframe::App for DashboardApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.ui_root(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}

@@ -1,0 +1,123 @@
+//! The demands as a checklist the organiser ticks off over the campaign.
+
+use super::command::Command;
+use super::document::Document;
+use super::theme;
+use crate::model::DemandStatus;
+use egui::RichText;
+
+/// The checklist's own state: the notes as they are being typed.
+#[derive(Default)]
+pub struct ChecklistPanel {
+    notes: Vec<String>,
+    notes_for: Option<u64>,
+}
+
+/// "3 of 16 met".
+pub fn progress_text(met: usize, total: usize) -> String {
+    format!("{met} of {total} met")
+}
+
+impl ChecklistPanel {
+    /// Draws the checklist; ticks, status changes and note edits become commands.
+    pub fn ui(&mut self, ui: &mut egui::Ui, document: &Document) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let demands = &document.letter.demands;
+        if self.notes_for != Some(document.letter_revision()) || self.notes.len() != demands.len() {
+            self.notes = demands
+                .iter()
+                .map(|d| d.note.clone().unwrap_or_default())
+                .collect();
+            self.notes_for = Some(document.letter_revision());
+        }
+        ui.heading("Demands");
+        if demands.is_empty() {
+            ui.add_space(8.0);
+            ui.label(RichText::new("This letter lists no demands.").weak());
+            return commands;
+        }
+        let met = document.letter.demands_met();
+        ui.add(
+            egui::ProgressBar::new(met as f32 / demands.len() as f32)
+                .text(progress_text(met, demands.len()))
+                .fill(theme::MET),
+        );
+        ui.add_space(6.0);
+        egui::ScrollArea::vertical()
+            .id_salt("demands")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                for (index, demand) in demands.iter().enumerate() {
+                    egui::Frame::group(ui.style())
+                        .inner_margin(6.0)
+                        .show(ui, |ui| {
+                            ui.set_width(ui.available_width());
+                            let mut is_met = demand.status == DemandStatus::Met;
+                            let text = RichText::new(&demand.text);
+                            let text = if is_met {
+                                text.strikethrough().weak()
+                            } else {
+                                text
+                            };
+                            ui.horizontal_top(|ui| {
+                                if ui.checkbox(&mut is_met, "").on_hover_text("Met").changed() {
+                                    let status = if is_met {
+                                        DemandStatus::Met
+                                    } else {
+                                        DemandStatus::Open
+                                    };
+                                    commands.push(Command::SetDemandStatus { index, status });
+                                }
+                                ui.add(egui::Label::new(text).wrap());
+                            });
+                            ui.horizontal(|ui| {
+                                egui::ComboBox::from_id_salt(("demand-status", index))
+                                    .selected_text(demand.status.label())
+                                    .width(100.0)
+                                    .show_ui(ui, |ui| {
+                                        for status in DemandStatus::ALL {
+                                            if ui
+                                                .selectable_label(
+                                                    demand.status == status,
+                                                    status.label(),
+                                                )
+                                                .clicked()
+                                                && status != demand.status
+                                            {
+                                                commands.push(Command::SetDemandStatus {
+                                                    index,
+                                                    status,
+                                                });
+                                            }
+                                        }
+                                    });
+                                if let Some(source) = &demand.source {
+                                    ui.add(
+                                        egui::Label::new(RichText::new(source).small().weak())
+                                            .truncate(),
+                                    )
+                                    .on_hover_text(source);
+                                }
+                            });
+                            if let Some(note) = self.notes.get_mut(index) {
+                                let response = ui.add(
+                                    egui::TextEdit::multiline(note)
+                                        .id_salt(("demand-note", index))
+                                        .hint_text("Add a note")
+                                        .desired_rows(1)
+                                        .desired_width(f32::INFINITY),
+                                );
+                                if response.changed() {
+                                    commands.push(Command::SetDemandNote {
+                                        index,
+                                        note: note.clone(),
+                                    });
+                                }
+                            }
+                        });
+                    ui.add_space(4.0);
+                }
+            });
+        commands
+    }
+}

@@ -1,0 +1,110 @@
+//! The open letter with everything derived from it that the panels read.
+
+use crate::analysis::{Filter, SearchIndex, Selection, Tally, select};
+use crate::load::{Loaded, SAMPLE_NAME, SourceFormat, Warning};
+use crate::model::Letter;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Where the open letter came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The letter built into the app.
+    Sample,
+    /// A file the user opened.
+    File(PathBuf),
+}
+
+/// A loaded letter, its search index and the current selection.
+pub struct Document {
+    /// The letter.
+    pub letter: Letter,
+    /// Where it came from.
+    pub source: Source,
+    /// What the reader noticed.
+    pub warnings: Vec<Warning>,
+    /// What kind of file it was read from.
+    pub format: SourceFormat,
+    /// Folded names, for searching as the user types.
+    pub index: SearchIndex,
+    /// The signers the filter lets through, and their counts.
+    pub selection: Selection,
+    /// Counts of every signer, whatever the filter: which values the filters offer.
+    pub overall: Tally,
+    /// Whether the letter has changes that are not saved.
+    pub is_modified: bool,
+    /// Changes when the letter is replaced (not when only the filter changes).
+    letter_revision: u64,
+    /// Changes every time the selection or the letter changes (and differs between documents),
+    /// so panels know when to redo cached work.
+    pub revision: u64,
+}
+
+/// A number no other document state has had, so a cache keyed on it is never stale.
+fn next_revision() -> u64 {
+    static REVISION: AtomicU64 = AtomicU64::new(1);
+    REVISION.fetch_add(1, Ordering::Relaxed)
+}
+
+impl Document {
+    /// A document for `loaded`, selected through `filter`. Building the index is the slow part
+    /// at a million signers, so loaders call this off the UI thread.
+    pub fn new(loaded: Loaded, source: Source, filter: &Filter) -> Document {
+        let index = SearchIndex::new(&loaded.letter);
+        let selection = select(&loaded.letter, filter, Some(&index));
+        let overall = if filter.is_empty() {
+            selection.tally.clone()
+        } else {
+            select(&loaded.letter, &Filter::default(), Some(&index)).tally
+        };
+        Document {
+            overall,
+            letter: loaded.letter,
+            source,
+            warnings: loaded.warnings,
+            format: loaded.format,
+            index,
+            selection,
+            is_modified: false,
+            letter_revision: next_revision(),
+            revision: next_revision(),
+        }
+    }
+
+    /// The bundled sample letter.
+    pub fn sample(filter: &Filter) -> Document {
+        let loaded = crate::load::load_bytes(
+            Path::new(SAMPLE_NAME),
+            crate::load::SAMPLE_JSON.as_bytes(),
+            SourceFormat::Json,
+        )
+        .unwrap_or_else(|_| Loaded {
+            letter: Letter::default(),
+            warnings: Vec::new(),
+            format: SourceFormat::Json,
+        });
+        Document::new(loaded, Source::Sample, filter)
+    }
+
+    /// Applies `filter` again, after it or the letter changed.
+    pub fn refilter(&mut self, filter: &Filter) {
+        self.selection = select(&self.letter, filter, Some(&self.index));
+        self.revision = next_revision();
+    }
+
+    /// Identifies this letter, so panels that keep their own copy of its text know when to drop it.
+    pub fn letter_revision(&self) -> u64 {
+        self.letter_revision
+    }
+
+    /// The file name to show in the title bar and status line.
+    pub fn display_name(&self) -> String {
+        match &self.source {
+            Source::Sample => "Sample letter".to_owned(),
+            Source::File(path) => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+        }
+    }
+}

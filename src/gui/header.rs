@@ -1,0 +1,61 @@
+//! The letter's title, date, organisation, recipients and source, and the count line.
+
+use super::document::Document;
+use crate::model::{Party, Role};
+use egui::RichText;
+
+/// The count line: "25 signers · 22 D · 3 R · 4 leads", or "Showing 9 of 25 signers · …" under a filter.
+pub fn count_line(document: &Document, is_filtered: bool) -> String {
+    let tally = &document.selection.tally;
+    let total = document.letter.signers.len();
+    let noun = if total == 1 { "signer" } else { "signers" };
+    let mut parts = vec![if is_filtered {
+        format!("Showing {} of {total} {noun}", tally.total)
+    } else {
+        format!("{total} {noun}")
+    }];
+    parts.extend(tally.parties_by_count().into_iter().map(|(party, n)| {
+        let code = document.letter.parties.code(party);
+        if party == Party::UNKNOWN {
+            format!("{n} with no party")
+        } else {
+            format!("{n} {code}")
+        }
+    }));
+    let leads = tally.role(Role::Lead);
+    parts.push(format!(
+        "{leads} {}",
+        if leads == 1 { "lead" } else { "leads" }
+    ));
+    parts.join(" · ")
+}
+
+/// Draws the header.
+pub fn ui(ui: &mut egui::Ui, document: &Document, is_filtered: bool) {
+    let info = &document.letter.info;
+    ui.add_space(4.0);
+    ui.add(egui::Label::new(RichText::new(&info.title).heading().strong()).wrap());
+    ui.horizontal_wrapped(|ui| {
+        let mut facts: Vec<String> = Vec::new();
+        if let Some(date) = info.date {
+            facts.push(date.long());
+        }
+        if let Some(organization) = &info.organization {
+            facts.push(organization.clone());
+        }
+        if !info.recipients.is_empty() {
+            facts.push(format!("To {}", info.recipients.join(" and ")));
+        }
+        ui.label(RichText::new(facts.join("  ·  ")).weak());
+        if let Some(url) = &info.source_url {
+            ui.hyperlink_to("Source ↗", url).on_hover_text(url);
+        }
+    });
+    ui.add_space(2.0);
+    ui.label(
+        RichText::new(count_line(document, is_filtered))
+            .strong()
+            .size(15.0),
+    );
+    ui.add_space(4.0);
+}

@@ -1,0 +1,91 @@
+//! Colours and spacing, defined once. Party colours mean the same thing everywhere.
+
+use crate::model::{Party, PartyTable};
+use egui::Color32;
+
+/// Democratic blue.
+pub const DEMOCRATIC: Color32 = Color32::from_rgb(0x25, 0x63, 0xEB);
+/// Republican red.
+pub const REPUBLICAN: Color32 = Color32::from_rgb(0xDC, 0x26, 0x26);
+/// Independent purple.
+pub const INDEPENDENT: Color32 = Color32::from_rgb(0x7C, 0x3A, 0xED);
+/// No party given.
+pub const NO_PARTY: Color32 = Color32::from_rgb(0x9C, 0xA3, 0xAF);
+/// Other parties, in the order their codes first appear.
+const OTHER_PARTIES: [Color32; 4] = [
+    Color32::from_rgb(0x05, 0x96, 0x69),
+    Color32::from_rgb(0xD9, 0x77, 0x06),
+    Color32::from_rgb(0x08, 0x91, 0xB2),
+    Color32::from_rgb(0xDB, 0x27, 0x77),
+];
+
+/// The colour of `party` in every chart, legend and table.
+pub fn party_colour(party: Party) -> Color32 {
+    match party {
+        Party::D => DEMOCRATIC,
+        Party::R => REPUBLICAN,
+        Party::I => INDEPENDENT,
+        Party::UNKNOWN => NO_PARTY,
+        other => {
+            let slot =
+                other.index().saturating_sub(PartyTable::default().len()) % OTHER_PARTIES.len();
+            OTHER_PARTIES.get(slot).copied().unwrap_or(NO_PARTY)
+        }
+    }
+}
+
+/// Error banners.
+pub const ERROR_FILL_LIGHT: Color32 = Color32::from_rgb(0xFE, 0xE2, 0xE2);
+/// Error banners in the dark theme.
+pub const ERROR_FILL_DARK: Color32 = Color32::from_rgb(0x4C, 0x15, 0x15);
+/// Warnings.
+pub const WARNING: Color32 = Color32::from_rgb(0xD9, 0x77, 0x06);
+/// Demands that are met.
+pub const MET: Color32 = Color32::from_rgb(0x16, 0xA3, 0x4A);
+
+/// The map's colour for a state with `count` signers when the busiest state has `max`:
+/// a single-hue scale (not a party colour), so darker means more signers whatever their party.
+pub fn map_fill(count: u32, max: u32, dark_mode: bool) -> Color32 {
+    if count == 0 || max == 0 {
+        return if dark_mode {
+            Color32::from_gray(0x3A)
+        } else {
+            Color32::from_gray(0xE5)
+        };
+    }
+    // Square root so that one signer in a small state is still visible next to CA's dozens.
+    let t = (f64::from(count) / f64::from(max)).sqrt().clamp(0.0, 1.0) as f32;
+    let (low, high) = if dark_mode {
+        ([0x1E, 0x4D, 0x3A], [0x6E, 0xE7, 0xB7])
+    } else {
+        ([0xC7, 0xEA, 0xD5], [0x06, 0x5F, 0x46])
+    };
+    let mix = |a: u8, b: u8| {
+        (f32::from(a) + (f32::from(b) - f32::from(a)) * (0.15 + 0.85 * t)).round() as u8
+    };
+    Color32::from_rgb(
+        mix(low[0], high[0]),
+        mix(low[1], high[1]),
+        mix(low[2], high[2]),
+    )
+}
+
+/// Text that stays legible on `fill`.
+pub fn text_on(fill: Color32) -> Color32 {
+    let luminance =
+        0.299 * f32::from(fill.r()) + 0.587 * f32::from(fill.g()) + 0.114 * f32::from(fill.b());
+    if luminance > 150.0 {
+        Color32::from_gray(0x20)
+    } else {
+        Color32::WHITE
+    }
+}
+
+/// Space between sections of a panel, in points.
+pub const SECTION_GAP_POINTS: f32 = 10.0;
+/// Height of one row of the signer table, in points.
+pub const TABLE_ROW_HEIGHT_POINTS: f32 = 20.0;
+/// Default width of the filters panel, in points.
+pub const FILTERS_WIDTH_POINTS: f32 = 250.0;
+/// Default width of the demands panel, in points.
+pub const DEMANDS_WIDTH_POINTS: f32 = 340.0;
