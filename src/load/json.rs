@@ -85,11 +85,11 @@ fn from_serde(path: &Path, error: &serde_json::Error, field: Option<String>) -> 
 /// `expected an integer, found "twelve"` more easily.
 fn rephrase(message: &str) -> String {
     for prefix in ["invalid type: ", "invalid value: "] {
-        if let Some(rest) = message.strip_prefix(prefix) {
-            if let Some((found, expected)) = rest.rsplit_once(", expected ") {
-                let found = found.strip_prefix("string ").unwrap_or(found);
-                return format!("expected {expected}, found {found}");
-            }
+        if let Some(rest) = message.strip_prefix(prefix)
+            && let Some((found, expected)) = rest.rsplit_once(", expected ")
+        {
+            let found = found.strip_prefix("string ").unwrap_or(found);
+            return format!("expected {expected}, found {found}");
         }
     }
     if let Some(field) = message.strip_prefix("missing field ") {
@@ -136,8 +136,8 @@ impl Text<'_> {
     /// The string, or `None` for null or a blank string.
     fn non_blank(self) -> Option<Box<str>> {
         self.0
+            .filter(|t| !t.trim().is_empty())
             .map(|t| Box::from(t.trim()))
-            .filter(|t: &Box<str>| !t.is_empty())
     }
 }
 
@@ -150,13 +150,47 @@ fn coded<'de, A, T>(
 where
     A: MapAccess<'de>,
 {
-    let Text(value) = map.next_value()?;
-    match value {
-        None => Ok(None),
-        Some(text) => match parse(&text) {
+    map.next_value_seed(Coded { parse, expected })
+}
+
+/// A string field turned into a code by `parse`. It fails while the field's value is being
+/// read, not after, so that the error message names the field (`signers[3].chamber`).
+struct Coded<F> {
+    parse: F,
+    expected: &'static str,
+}
+
+impl<'de, T, F: FnOnce(&str) -> Option<T>> DeserializeSeed<'de> for Coded<F> {
+    type Value = Option<T>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
+        let Text(value) = <Text as de::Deserialize>::deserialize(deserializer)?;
+        let Some(text) = value else {
+            return Ok(None);
+        };
+        match (self.parse)(&text) {
             Some(parsed) => Ok(Some(parsed)),
-            None => Err(de::Error::invalid_value(Unexpected::Str(&text), &expected)),
-        },
+            None => Err(de::Error::invalid_value(
+                Unexpected::Str(&text),
+                &self.expected,
+            )),
+        }
+    }
+}
+
+/// A signer's name: a string that is not blank. Like [`Coded`], it fails inside the value.
+struct Name;
+
+impl<'de> DeserializeSeed<'de> for Name {
+    type Value = Box<str>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Box<str>, D::Error> {
+        const EXPECTED: &str = "the signer's name";
+        match <Text as de::Deserialize>::deserialize(deserializer)?.0 {
+            None => Err(de::Error::invalid_type(Unexpected::Unit, &EXPECTED)),
+            Some(text) if text.trim().is_empty() => {
+                Err(de::Error::invalid_value(Unexpected::Str(&text), &EXPECTED))
+            }
+            Some(text) => Ok(Box::from(text.trim())),
+        }
     }
 }
 
@@ -368,9 +402,7 @@ impl<'de> Visitor<'de> for SignerSeed<'_, '_> {
         while let Some(Key(key)) = map.next_key()? {
             match key.as_ref() {
                 "name" => {
-                    name = Some(map.next_value::<Text>()?.non_blank().ok_or_else(|| {
-                        de::Error::invalid_value(Unexpected::Str(""), &"the signer's name")
-                    })?);
+                    name = Some(map.next_value_seed(Name)?);
                 }
                 "party" => party_text = map.next_value::<Text>()?.0,
                 "state" => state_text = map.next_value::<Text>()?.0,
