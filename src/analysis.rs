@@ -400,25 +400,25 @@ pub fn select(letter: &Letter, filter: &Filter, index: Option<&SearchIndex>) -> 
         if misses > 1 {
             continue;
         }
-        if misses == 0 || !party_ok {
-            if let Some(n) = facets.by_party.get_mut(signer.party.index()) {
-                *n += 1;
-            }
+        if (misses == 0 || !party_ok)
+            && let Some(n) = facets.by_party.get_mut(signer.party.index())
+        {
+            *n += 1;
         }
-        if misses == 0 || !state_ok {
-            if let Some(n) = facets.by_state.get_mut(signer.state.index()) {
-                *n += 1;
-            }
+        if (misses == 0 || !state_ok)
+            && let Some(n) = facets.by_state.get_mut(signer.state.index())
+        {
+            *n += 1;
         }
-        if misses == 0 || !chamber_ok {
-            if let Some(n) = facets.by_chamber.get_mut(chamber_slot(signer.chamber)) {
-                *n += 1;
-            }
+        if (misses == 0 || !chamber_ok)
+            && let Some(n) = facets.by_chamber.get_mut(chamber_slot(signer.chamber))
+        {
+            *n += 1;
         }
-        if misses == 0 || !role_ok {
-            if let Some(n) = facets.by_role.get_mut(signer.role.index()) {
-                *n += 1;
-            }
+        if (misses == 0 || !role_ok)
+            && let Some(n) = facets.by_role.get_mut(signer.role.index())
+        {
+            *n += 1;
         }
         if misses == 0 {
             tally.add(signer);

@@ -125,18 +125,14 @@ pub(super) fn parse(
                         field_error(column_index, "\"lead\" or \"cosigner\"", value)
                     })?;
                 }
-                Column::Bioguide => {
-                    signer.bioguide = Some(value.into()).filter(|v: &Box<str>| !v.is_empty())
-                }
+                Column::Bioguide => signer.bioguide = (!value.is_empty()).then(|| value.into()),
                 Column::SignedOn if value.is_empty() => {}
                 Column::SignedOn => {
                     signer.signed_on = Some(value.parse::<Date>().map_err(|_| {
                         field_error(column_index, "an ISO 8601 date (YYYY-MM-DD)", value)
                     })?);
                 }
-                Column::Note => {
-                    signer.note = Some(value.into()).filter(|v: &Box<str>| !v.is_empty())
-                }
+                Column::Note => signer.note = (!value.is_empty()).then(|| value.into()),
                 Column::Other if value.is_empty() => {}
                 Column::Other => {
                     let header = headers

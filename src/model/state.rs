@@ -201,12 +201,11 @@ impl State {
     /// Recognises a USPS code, a full name or an AP-style abbreviation, ignoring case,
     /// dots and spaces: `"NJ"`, `"N.J."`, `"New Jersey"`, `"Calif."`, `"Penn."`.
     pub fn parse(text: &str) -> Option<State> {
-        if let [a, b] = text.as_bytes() {
-            if let Some(state) =
+        if let [a, b] = text.as_bytes()
+            && let Some(state) =
                 Self::from_code_bytes([a.to_ascii_uppercase(), b.to_ascii_uppercase()])
-            {
-                return Some(state);
-            }
+        {
+            return Some(state);
         }
         let folded: String = text
             .chars()
