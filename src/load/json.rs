@@ -47,16 +47,21 @@ fn describe_failure(path: &Path, text: &str, first: &serde_json::Error) -> LoadE
     .deserialize(tracked)
     {
         Err(error) => error,
-        Ok(_) => return from_serde(path, first, None),
+        Ok(_) => return from_serde(path, text, first, None),
     };
     // serde_path_to_error writes `?` for a key it never got to read (the file ended first).
     let field = track.path().to_string();
     let field = field.trim_end_matches(".?").trim_end_matches('?');
     let field = (field != "." && !field.is_empty()).then(|| field.to_owned());
-    from_serde(path, &error, field)
+    from_serde(path, text, &error, field)
 }
 
-fn from_serde(path: &Path, error: &serde_json::Error, field: Option<String>) -> LoadError {
+fn from_serde(
+    path: &Path,
+    text: &str,
+    error: &serde_json::Error,
+    field: Option<String>,
+) -> LoadError {
     use serde_json::error::Category;
     let kind = match error.classify() {
         Category::Syntax | Category::Eof => LoadErrorKind::Syntax,
@@ -67,9 +72,21 @@ fn from_serde(path: &Path, error: &serde_json::Error, field: Option<String>) -> 
     if let Some(cut) = message.rfind(" at line ") {
         message.truncate(cut);
     }
+    // A letter file is an object; text that starts otherwise (a CSV or a letter's prose
+    // saved as .json) fails wherever serde gives up, which says little.
+    let starts_like_json = text.trim_start().starts_with(['{', '[']);
+    // A file cut inside a string, then ended with a newline by an editor, fails on the
+    // newline as a control character; after it there is nothing.
+    let only_blank_after = text
+        .lines()
+        .skip(error.line().saturating_sub(1))
+        .all(|line| line.trim().is_empty());
     let message = match error.classify() {
         Category::Eof => format!("the file ends too soon ({message}); is it cut short?"),
-        Category::Syntax if error.line() == 1 && error.column() <= 1 => {
+        Category::Syntax if !text.trim().is_empty() && only_blank_after => {
+            format!("the file ends too soon ({message}); is it cut short?")
+        }
+        Category::Syntax if !starts_like_json || (error.line() == 1 && error.column() <= 1) => {
             format!("this is not a JSON letter file ({message})")
         }
         _ => rephrase(&message),
