@@ -19,7 +19,11 @@ pub fn fold(text: &str) -> String {
 /// [`fold`], appending to `out`, so that many names can share one buffer.
 pub fn fold_into(text: &str, out: &mut String) {
     if text.is_ascii() {
-        out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
+        // The fast path must fold exactly as the slow one below does, backtick included.
+        out.extend(text.chars().map(|c| match c {
+            '`' => '\'',
+            c => c.to_ascii_lowercase(),
+        }));
         return;
     }
     for c in text.nfd() {

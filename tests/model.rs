@@ -298,3 +298,16 @@ fn folding_ignores_case_accents_and_curly_quotes() {
     assert_eq!(fold("Jesús “Chuy” García"), "jesus \"chuy\" garcia");
     assert_eq!(fold("Ñ"), "n");
 }
+
+#[test]
+fn plain_ascii_folds_as_accented_text_does() {
+    // The ASCII fast path and the Unicode path must agree, or a search typed one way
+    // misses a name written the other.
+    for (plain, accented) in [
+        ("Beto O`Rourke", "Béto O`Rourke"),
+        ("Beto O'Rourke", "Béto O’Rourke"),
+        ("LINDA SANCHEZ", "Linda Sánchez"),
+    ] {
+        assert_eq!(fold(plain), fold(accented), "{plain:?} and {accented:?}");
+    }
+}
