@@ -1,0 +1,164 @@
+//! Writing a file so that it is either wholly written or not touched at all.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Why a file could not be written. The file that was there before, if any, is unchanged.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {message}", path.display())]
+pub struct WriteError {
+    /// The file as the user named it.
+    pub path: PathBuf,
+    /// What went wrong, for people.
+    pub message: String,
+    /// The underlying error, when there is one.
+    #[source]
+    pub source: Option<io::Error>,
+}
+
+impl WriteError {
+    fn new(path: &Path, message: impl Into<String>) -> WriteError {
+        WriteError {
+            path: path.to_path_buf(),
+            message: message.into(),
+            source: None,
+        }
+    }
+
+    fn io(path: &Path, doing: &str, error: io::Error) -> WriteError {
+        let reason = match error.kind() {
+            io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+            io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
+            io::ErrorKind::StorageFull => "the disk is full".to_owned(),
+            io::ErrorKind::IsADirectory => "this is a folder".to_owned(),
+            _ => error.to_string(),
+        };
+        WriteError {
+            path: path.to_path_buf(),
+            message: format!("{doing}: {reason}"),
+            source: Some(error),
+        }
+    }
+}
+
+/// Tells apart the temporary files of several exports running at once in one process.
+static TEMPORARY_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Removes the temporary file unless it was renamed into place.
+struct Temporary {
+    path: PathBuf,
+    is_renamed: bool,
+}
+
+impl Drop for Temporary {
+    fn drop(&mut self) {
+        if !self.is_renamed {
+            // Best effort: the export has already failed, and that error is the one to report.
+            let _ = fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// Writes `path` with what `write` produces, atomically: into a new temporary file in the
+/// same folder (`.NAME.PID.N.tmp`), flushed and synced to disk, then renamed over `path`.
+///
+/// If anything fails, `write` included, the temporary file is removed and a file already at
+/// `path` is left as it was. A file that is replaced keeps its permissions.
+///
+/// ```
+/// # let folder = std::env::temp_dir();
+/// let path = folder.join(format!("atomic-doc-{}.txt", std::process::id()));
+/// signer_dashboard::export::write_atomically(&path, |out| writeln!(out, "hello")).unwrap();
+/// assert_eq!(std::fs::read_to_string(&path).unwrap(), "hello\n");
+/// # std::fs::remove_file(&path).unwrap();
+/// ```
+pub fn write_atomically<F>(path: &Path, write: F) -> Result<(), WriteError>
+where
+    F: FnOnce(&mut dyn Write) -> io::Result<()>,
+{
+    let Some(name) = path.file_name() else {
+        return Err(WriteError::new(
+            path,
+            "cannot write the file: expected a file name, found a folder",
+        ));
+    };
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let existing = fs::metadata(path).ok();
+    if existing.as_ref().is_some_and(fs::Metadata::is_dir) {
+        return Err(WriteError::new(
+            path,
+            "cannot write the file: this is a folder",
+        ));
+    }
+    if !folder.is_dir() {
+        return Err(WriteError::new(
+            path,
+            format!(
+                "cannot write the file: the folder {} does not exist",
+                folder.display()
+            ),
+        ));
+    }
+
+    let (file, temporary) = create_temporary(path, folder, &name.to_string_lossy())?;
+    let mut temporary = Temporary {
+        path: temporary,
+        is_renamed: false,
+    };
+    let mut writer = BufWriter::new(file);
+    write(&mut writer).map_err(|e| WriteError::io(path, "cannot write the file", e))?;
+    let file = writer
+        .into_inner()
+        .map_err(|e| WriteError::io(path, "cannot write the file", e.into_error()))?;
+    file.sync_all()
+        .map_err(|e| WriteError::io(path, "cannot save the file to disk", e))?;
+    drop(file);
+    if let Some(existing) = existing {
+        // Best effort: a replaced file that loses its mode is still the export asked for.
+        let _ = fs::set_permissions(&temporary.path, existing.permissions());
+    }
+    fs::rename(&temporary.path, path)
+        .map_err(|e| WriteError::io(path, "cannot replace the file", e))?;
+    temporary.is_renamed = true;
+    sync_folder(folder);
+    Ok(())
+}
+
+/// Creates a temporary file next to `path` that no one else is using.
+fn create_temporary(path: &Path, folder: &Path, name: &str) -> Result<(File, PathBuf), WriteError> {
+    const ATTEMPTS: u32 = 100;
+    let mut last_error = None;
+    for _ in 0..ATTEMPTS {
+        let counter = TEMPORARY_COUNTER.fetch_add(1, Ordering::Relaxed);
+        let temporary = folder.join(format!(".{name}.{}.{counter}.tmp", std::process::id()));
+        match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temporary)
+        {
+            Ok(file) => return Ok((file, temporary)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last_error = Some(e),
+            Err(e) => return Err(WriteError::io(path, "cannot write the file", e)),
+        }
+    }
+    Err(match last_error {
+        Some(e) => WriteError::io(path, "cannot create a temporary file beside it", e),
+        None => WriteError::new(path, "cannot create a temporary file beside it"),
+    })
+}
+
+/// Makes the rename itself durable where the platform allows opening a folder.
+fn sync_folder(folder: &Path) {
+    #[cfg(unix)]
+    if let Ok(handle) = File::open(folder) {
+        // Best effort: the data is already synced and in place.
+        let _ = handle.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = folder;
+}
