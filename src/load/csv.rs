@@ -2,6 +2,7 @@
 
 use super::normalise::{DISTRICT_EXPECTED, Normaliser, blank_signer, parse_district};
 use super::{LoadError, LoadErrorKind, Warning};
+use crate::export::unguard_formula;
 use crate::model::{Chamber, Date, Letter, LetterInfo, Role};
 use std::path::Path;
 
@@ -103,7 +104,8 @@ pub(super) fn parse(
         };
         let mut signer = blank_signer();
         for (column_index, (cell, column)) in record.iter().zip(&columns).enumerate() {
-            let value = cell.trim();
+            // Cells the exporter guarded against formula injection read back as written.
+            let value = unguard_formula(cell.trim());
             match column {
                 Column::Name => signer.name = value.into(),
                 Column::Party => signer.party = normaliser.party(value, location, index),
@@ -135,11 +137,9 @@ pub(super) fn parse(
                 Column::Note => signer.note = (!value.is_empty()).then(|| value.into()),
                 Column::Other if value.is_empty() => {}
                 Column::Other => {
-                    let header = headers
-                        .get(column_index)
-                        .unwrap_or_default()
-                        .trim()
-                        .to_owned();
+                    let header =
+                        unguard_formula(headers.get(column_index).unwrap_or_default().trim())
+                            .to_owned();
                     signer
                         .extra
                         .get_or_insert_with(Box::default)
