@@ -4,7 +4,10 @@
 //! shown in a chart can never disagree.
 
 use crate::analysis::{Filter, select};
-use crate::export::{SummaryFormat, write_summary};
+use crate::export::{
+    ExportFormat, Report, SummaryFormat, format_utc, now_utc, write_atomically, write_export,
+    write_summary,
+};
 use crate::load::{self, Loaded, SAMPLE_NAME};
 use crate::model::{Chamber, Role, State, normalise_known};
 use clap::{Args, Parser, Subcommand};
@@ -33,6 +36,8 @@ pub struct Cli {
 pub enum Command {
     /// Print counts of a letter's signers: by party, state, role and chamber.
     Summary(SummaryArgs),
+    /// Write the signers shown as CSV, a Markdown one-pager, a JSON summary or an HTML report.
+    Export(ExportArgs),
 }
 
 /// Arguments of `summary`.
@@ -44,6 +49,23 @@ pub struct SummaryArgs {
     #[arg(long, value_enum, default_value_t)]
     pub format: SummaryFormat,
     /// Which signers to count.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The letter (.json) or signers table (.csv); the bundled sample letter if omitted.
+    pub file: Option<PathBuf>,
+    /// What to write; taken from the extension of OUT when omitted.
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
+    /// Where to write; standard output if omitted or `-`. The file is replaced only once
+    /// the export is complete.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Which signers to export.
     #[command(flatten)]
     pub filter: FilterArgs,
 }
@@ -122,6 +144,7 @@ pub fn run(command: Command) -> ExitCode {
     let stderr = std::io::stderr();
     let result = match command {
         Command::Summary(args) => summary(&args, &mut out, &mut stderr.lock()),
+        Command::Export(args) => export(&args, &mut out, &mut stderr.lock()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -166,4 +189,59 @@ fn summary(args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
     write_summary(out, args.format, &loaded.letter, &filter, &selection.tally)?;
     out.flush()?;
     Ok(())
+}
+
+fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+    let output = args.output.as_deref().filter(|p| *p != Path::new("-"));
+    let from_extension = output
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .and_then(ExportFormat::from_extension);
+    let Some(format) = args.format.or(from_extension) else {
+        anyhow::bail!(
+            "say what to write with --format csv, markdown, json or html (or give -o a file name ending in .csv, .md, .json or .html)"
+        );
+    };
+    let generated_at = generated_at()?;
+    let loaded = load_for_command(args.file.as_deref(), err)?;
+    let filter = args.filter.to_filter();
+    let selection = select(&loaded.letter, &filter, None);
+    let report = Report {
+        letter: &loaded.letter,
+        filter: &filter,
+        selection: &selection,
+        generated_at: &generated_at,
+    };
+    match output {
+        None => {
+            write_export(out, format, &report)?;
+            out.flush()?;
+        }
+        Some(path) => {
+            write_atomically(path, |file| write_export(file, format, &report))?;
+            let total = selection.tally.total;
+            writeln!(
+                err,
+                "wrote {} ({total} {}) to {}",
+                format.label(),
+                if total == 1 { "signer" } else { "signers" },
+                path.display()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// When the export is made: now, or `SOURCE_DATE_EPOCH` when it is set, so that builds
+/// and tests can make the same file twice.
+fn generated_at() -> anyhow::Result<String> {
+    match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(text) => match text.trim().parse::<u64>() {
+            Ok(seconds) => Ok(format_utc(seconds)),
+            Err(_) => anyhow::bail!(
+                "SOURCE_DATE_EPOCH: expected whole seconds since 1970-01-01, found \"{text}\""
+            ),
+        },
+        Err(_) => Ok(now_utc()),
+    }
 }
