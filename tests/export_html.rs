@@ -266,3 +266,29 @@ fn the_demands_are_a_checklist_with_status_source_and_note() {
     assert!(items[2].starts_with('\u{2610}') && items[2].contains("Open"));
     assert!(html.contains("<h2>Demands (1 of 3 met, 33%)</h2>"));
 }
+
+#[test]
+fn a_long_party_code_is_shortened_in_the_chart_but_whole_in_its_tooltip() {
+    let letter = hostile();
+    let html = html_of(&letter, &Filter::default());
+    let party_chart = parse_xml(svgs(&html)[0]);
+    let labels = texts_of(&party_chart, "text");
+    assert!(
+        labels.contains(&"=cmd|' /C calc'!A0".to_owned()),
+        "{labels:?}"
+    );
+    let mut long = letter.clone();
+    let code = "A party whose name is far too long for the label column";
+    let signer_dashboard::model::Interned::Other(party) = long.parties.intern(code) else {
+        panic!("a new party code")
+    };
+    long.signers[0].party = party;
+    let html = html_of(&long, &Filter::default());
+    let party_chart = parse_xml(svgs(&html)[0]);
+    assert!(texts_of(&party_chart, "text").contains(&"A party whose name is f\u{2026}".to_owned()));
+    assert!(
+        texts_of(&party_chart, "title")
+            .iter()
+            .any(|t| t.starts_with(code))
+    );
+}

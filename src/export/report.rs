@@ -34,7 +34,7 @@ impl<'a> Report<'a> {
         &self.selection.tally
     }
 
-    /// The party code of `signer`, blank when the letter gives none.
+    /// The code of `party`, blank when the letter gives none (as the readers read a blank).
     pub(crate) fn party_code(&self, party: Party) -> &'a str {
         if party == Party::UNKNOWN {
             ""

@@ -12,9 +12,9 @@ use std::io::{self, Write};
 /// How the charts write text: the page's sans-serif, or any.
 const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 /// The chart area to the right of the labels.
-const BAR_LEFT: f64 = 170.0;
+const BAR_LEFT: f64 = 185.0;
 /// The longest bar, kept short enough to leave room for the count after it.
-const BAR_MAX_WIDTH: f64 = 380.0;
+const BAR_MAX_WIDTH: f64 = 370.0;
 /// The width of both bar charts.
 const CHART_WIDTH: u32 = 640;
 
@@ -27,6 +27,21 @@ pub(crate) fn party_label(parties: &PartyTable, party: Party) -> String {
         name.to_owned()
     }
 }
+
+/// At most [`LABEL_CHARS`] characters of `label`, so that a long party code from a file
+/// stays inside the label column; the whole label is in the bar's tooltip.
+fn fit_label(label: &str) -> String {
+    if label.chars().count() <= LABEL_CHARS {
+        label.to_owned()
+    } else {
+        let mut short: String = label.chars().take(LABEL_CHARS - 1).collect();
+        short.push('\u{2026}');
+        short
+    }
+}
+
+/// As many characters as fit left of the bars: "Northern Mariana Islands" does.
+const LABEL_CHARS: usize = 24;
 
 fn plural(n: u32) -> &'static str {
     if n == 1 { "signer" } else { "signers" }
@@ -66,7 +81,7 @@ pub(crate) fn party_chart(out: &mut dyn Write, report: &Report<'_>) -> io::Resul
             "<text x=\"{:.0}\" y=\"{}\" text-anchor=\"end\">{}</text>",
             BAR_LEFT - 10.0,
             y + 15,
-            esc(&label)
+            esc(&fit_label(&label))
         )?;
         writeln!(
             out,
