@@ -42,6 +42,29 @@ pub fn fold_into(text: &str, out: &mut String) {
     }
 }
 
+/// The surname in a name as people write it: the last word that is not a suffix
+/// ("Jr.", "III", "Ph.D."). "Eleanor Holmes Norton" gives "Norton", "Andy Kim Jr." gives "Kim".
+///
+/// ```
+/// assert_eq!(signer_dashboard::text::surname("Bobby Scott Jr."), "Scott");
+/// ```
+pub fn surname(name: &str) -> &str {
+    const SUFFIXES: [&str; 9] = ["jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq"];
+    let is_suffix = |word: &str| {
+        let bare: String = word
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        SUFFIXES.contains(&bare.as_str())
+    };
+    name.split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .rev()
+        .find(|w| !is_suffix(w))
+        .unwrap_or(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::fold;

@@ -323,7 +323,7 @@ impl DashboardApp {
             egui::Window::new("About Signer Dashboard").open(&mut is_open).resizable(false).collapsible(false).show(ctx, |ui| {
                 ui.label(format!("Signer Dashboard {}", env!("CARGO_PKG_VERSION")));
                 ui.label("Who signed a congressional sign-on letter, by party and state, and what it asks for.");
-                ui.label(RichText::new("Open a letter (.json) or a signer table (.csv) with File ▸ Open…, by dropping it on the window, or on the command line.").weak());
+                ui.label(RichText::new("Open a letter (.json) or a signer table (.csv) with Open… in the File menu, by dropping it on the window, or on the command line.").weak());
             });
             if !is_open {
                 commands.push(Command::ShowAbout(false));
@@ -480,12 +480,12 @@ impl DashboardApp {
                 self.document.refilter(&self.filter);
             }
             Command::SetDemandStatus { index, status } => {
-                if let Some(demand) = self.document.letter.demands.get_mut(index) {
-                    if demand.status != status {
-                        demand.status = status;
-                        self.document.is_modified = true;
-                        self.document.refilter(&self.filter);
-                    }
+                if let Some(demand) = self.document.letter.demands.get_mut(index)
+                    && demand.status != status
+                {
+                    demand.status = status;
+                    self.document.is_modified = true;
+                    self.document.refilter(&self.filter);
                 }
             }
             Command::SetDemandNote { index, note } => {
@@ -528,6 +528,11 @@ impl DashboardApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.shown_title = title;
         }
+    }
+
+    /// The signers in the order the table shows them, as positions in the letter.
+    pub fn table_order(&mut self) -> &[u32] {
+        self.table_panel.rows(&self.document)
     }
 
     /// The title the window shows.

@@ -60,7 +60,16 @@ impl ChecklistPanel {
                                 text
                             };
                             ui.horizontal_top(|ui| {
-                                if ui.checkbox(&mut is_met, "").on_hover_text("Met").changed() {
+                                let checkbox = ui.checkbox(&mut is_met, "").on_hover_text("Met");
+                                checkbox.widget_info(|| {
+                                    egui::WidgetInfo::selected(
+                                        egui::Role::CheckBox,
+                                        true,
+                                        is_met,
+                                        format!("Met: {}", demand.text),
+                                    )
+                                });
+                                if checkbox.changed() {
                                     let status = if is_met {
                                         DemandStatus::Met
                                     } else {
@@ -71,7 +80,7 @@ impl ChecklistPanel {
                                 ui.add(egui::Label::new(text).wrap());
                             });
                             ui.horizontal(|ui| {
-                                egui::ComboBox::from_id_salt(("demand-status", index))
+                                let combo = egui::ComboBox::from_id_salt(("demand-status", index))
                                     .selected_text(demand.status.label())
                                     .width(100.0)
                                     .show_ui(ui, |ui| {
@@ -91,6 +100,16 @@ impl ChecklistPanel {
                                             }
                                         }
                                     });
+                                combo.response.widget_info(|| {
+                                    let mut info = egui::WidgetInfo::labeled(
+                                        egui::Role::ComboBox,
+                                        true,
+                                        format!("Status: {}", demand.text),
+                                    );
+                                    info.current_text_value =
+                                        Some(demand.status.label().to_owned());
+                                    info
+                                });
                                 if let Some(source) = &demand.source {
                                     ui.add(
                                         egui::Label::new(RichText::new(source).small().weak())

@@ -39,16 +39,21 @@ impl FiltersPanel {
         if !has_focus && self.search != filter.search {
             self.search.clone_from(&filter.search);
         }
-        let response = ui.add(
-            egui::TextEdit::singleline(&mut self.search)
-                .id(search_id)
-                .hint_text("Search names (Ctrl+F)")
-                .desired_width(f32::INFINITY),
-        );
+        let label = ui.label(RichText::new("Search names").strong());
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut self.search)
+                    .id(search_id)
+                    .hint_text("Part of a name (Ctrl+F)")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
         if std::mem::take(&mut self.focus_search) {
             response.request_focus();
         }
-        if response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        // egui's text box gives up the focus on Esc, so "was focused until this key" counts too.
+        let is_escaped = ui.input(|i| i.key_pressed(egui::Key::Escape));
+        if (response.has_focus() || response.lost_focus()) && is_escaped {
             self.search.clear();
         }
         if self.search != filter.search {

@@ -13,7 +13,7 @@ use std::cmp::Ordering;
 pub enum SortColumn {
     /// As the file lists them.
     FileOrder,
-    /// By name, ignoring case and accents.
+    /// By surname, then the whole name, ignoring case and accents.
     Name,
     /// By party code.
     Party,
@@ -115,8 +115,8 @@ impl TablePanel {
                 for (title, column) in headers {
                     header.col(|ui| {
                         let arrow = match (sort == column, is_ascending) {
-                            (true, true) => " ⏶",
-                            (true, false) => " ⏷",
+                            (true, true) => " ⬆",
+                            (true, false) => " ⬇",
                             (false, _) => "",
                         };
                         let button =
@@ -196,10 +196,13 @@ fn sort_rows(rows: &mut [u32], document: &Document, column: SortColumn, is_ascen
     let signers = &document.letter.signers;
     let signer = |i: u32| signers.get(i as usize);
     let by_name = |a: u32, b: u32| {
-        document
-            .index
-            .folded_name(a as usize)
-            .cmp(document.index.folded_name(b as usize))
+        let (x, y) = (
+            document.index.folded_name(a as usize),
+            document.index.folded_name(b as usize),
+        );
+        crate::text::surname(x)
+            .cmp(crate::text::surname(y))
+            .then_with(|| x.cmp(y))
     };
     let compare = |a: &u32, b: &u32| -> Ordering {
         let (Some(x), Some(y)) = (signer(*a), signer(*b)) else {

@@ -1,37 +1,14 @@
 //! Colours and spacing, defined once. Party colours mean the same thing everywhere.
 
-use crate::model::{Party, PartyTable};
+use crate::export::palette;
+use crate::model::Party;
 use egui::Color32;
 
-/// Democratic blue.
-pub const DEMOCRATIC: Color32 = Color32::from_rgb(0x25, 0x63, 0xEB);
-/// Republican red.
-pub const REPUBLICAN: Color32 = Color32::from_rgb(0xDC, 0x26, 0x26);
-/// Independent purple.
-pub const INDEPENDENT: Color32 = Color32::from_rgb(0x7C, 0x3A, 0xED);
-/// No party given.
-pub const NO_PARTY: Color32 = Color32::from_rgb(0x9C, 0xA3, 0xAF);
-/// Other parties, in the order their codes first appear.
-const OTHER_PARTIES: [Color32; 4] = [
-    Color32::from_rgb(0x05, 0x96, 0x69),
-    Color32::from_rgb(0xD9, 0x77, 0x06),
-    Color32::from_rgb(0x08, 0x91, 0xB2),
-    Color32::from_rgb(0xDB, 0x27, 0x77),
-];
-
-/// The colour of `party` in every chart, legend and table.
+/// The colour of `party` in every chart, legend and table: the same values the exported
+/// reports use, defined once in the core's palette.
 pub fn party_colour(party: Party) -> Color32 {
-    match party {
-        Party::D => DEMOCRATIC,
-        Party::R => REPUBLICAN,
-        Party::I => INDEPENDENT,
-        Party::UNKNOWN => NO_PARTY,
-        other => {
-            let slot =
-                other.index().saturating_sub(PartyTable::default().len()) % OTHER_PARTIES.len();
-            OTHER_PARTIES.get(slot).copied().unwrap_or(NO_PARTY)
-        }
-    }
+    let [r, g, b] = palette::party_colour(party).to_array();
+    Color32::from_rgb(r, g, b)
 }
 
 /// Error banners.

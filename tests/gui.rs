@@ -1,0 +1,284 @@
+//! The window, driven through egui_kittest: widgets are found by their labels, clicked and
+//! typed into, and the assertions read the app's real state.
+#![cfg(feature = "gui")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use signer_dashboard::gui::DashboardApp;
+use signer_dashboard::gui::document::Source;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/gui")
+        .join(name)
+}
+
+/// The app at the size of a laptop screen, on the sample letter (or `file`, once loaded).
+fn new_harness(file: Option<PathBuf>) -> Harness<'static, DashboardApp> {
+    // The worker wakes this context when a file is read; the test steps the harness itself.
+    let app = DashboardApp::new(&egui::Context::default(), None, file);
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(|ui, app: &mut DashboardApp| app.ui_root(ui), app);
+    settle(&mut harness);
+    harness
+}
+
+/// Steps until no background job is running, then until the UI is still.
+fn settle(harness: &mut Harness<'static, DashboardApp>) {
+    for _ in 0..1000 {
+        harness.step();
+        if !harness.state().is_busy() {
+            harness.run_ok();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    panic!("a background job did not finish");
+}
+
+fn shown_names(harness: &Harness<'static, DashboardApp>) -> Vec<String> {
+    let document = harness.state().document();
+    document
+        .selection
+        .rows
+        .iter()
+        .map(|&i| document.letter.signers[i as usize].name.to_string())
+        .collect()
+}
+
+#[test]
+fn the_sample_letter_shows_all_25_signers() {
+    let harness = new_harness(None);
+    assert_eq!(harness.state().document().source, Source::Sample);
+    assert_eq!(harness.state().document().selection.rows.len(), 25);
+    harness.get_by_label("25 signers · 22 D · 3 R · 4 leads");
+    harness.get_by_label("Frank Pallone");
+    harness.get_by_label("0 of 16 met");
+    assert_eq!(
+        harness.state().window_title(),
+        "Sample letter — Signer Dashboard"
+    );
+}
+
+#[test]
+fn the_republican_filter_leaves_three_rows_and_the_header_and_charts_follow() {
+    let mut harness = new_harness(None);
+    harness.get_by_label("R  Republican").click();
+    harness.run_ok();
+    let document = harness.state().document();
+    assert_eq!(
+        harness.state().filter().parties.iter().collect::<Vec<_>>(),
+        ["R"]
+    );
+    assert_eq!(document.selection.rows.len(), 3);
+    assert_eq!(
+        shown_names(&harness),
+        ["David Valadao", "Gus Bilirakis", "Mike Lawler"]
+    );
+    harness.get_by_label("Showing 3 of 25 signers · 3 R · 2 leads");
+    // The charts and the map draw from the selection's tally.
+    let tally = &document.selection.tally;
+    let parties: Vec<&str> = tally
+        .parties_by_count()
+        .iter()
+        .map(|(p, _)| document.letter.parties.code(*p))
+        .collect();
+    assert_eq!(parties, ["R"]);
+    harness.get_by_label("California (CA): 1 signer");
+    harness.get_by_label("Florida (FL): 1 signer");
+    // The count beside D still says how many the view would show with D ticked too.
+    assert_eq!(
+        document
+            .selection
+            .facets
+            .party(signer_dashboard::model::Party::D),
+        22
+    );
+
+    harness.get_by_label("Clear filters").click();
+    harness.run_ok();
+    assert_eq!(harness.state().document().selection.rows.len(), 25);
+}
+
+#[test]
+fn searching_sanchez_finds_linda_sanchez() {
+    let mut harness = new_harness(None);
+    harness.get_by_label("Search names").click();
+    harness.run_ok();
+    harness.get_by_label("Search names").type_text("sanchez");
+    harness.run_ok();
+    assert_eq!(shown_names(&harness), ["Linda Sánchez"]);
+    harness.get_by_label("Showing 1 of 25 signers · 1 D · 0 leads");
+
+    // Esc in the search box clears it.
+    harness.key_press(egui::Key::Escape);
+    harness.run_ok();
+    assert_eq!(harness.state().filter().search, "");
+    assert_eq!(harness.state().document().selection.rows.len(), 25);
+}
+
+#[test]
+fn ctrl_f_focuses_the_search_box() {
+    let mut harness = new_harness(None);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run_ok();
+    harness.get_by_label("Name").type_text("chu");
+    harness.run_ok();
+    assert_eq!(shown_names(&harness), ["Judy Chu"]);
+}
+
+#[test]
+fn clicking_a_map_tile_filters_to_that_state_and_clicking_again_clears_it() {
+    let mut harness = new_harness(None);
+    harness.get_by_label("California (CA): 9 signers").click();
+    harness.run_ok();
+    assert_eq!(
+        harness.state().filter().states.iter().collect::<Vec<_>>(),
+        ["CA"]
+    );
+    assert_eq!(harness.state().document().selection.rows.len(), 9);
+    harness.get_by_label("Showing 9 of 25 signers · 8 D · 1 R · 2 leads");
+
+    harness.get_by_label("California (CA): 9 signers").click();
+    harness.run_ok();
+    assert!(harness.state().filter().states.is_empty());
+    assert_eq!(harness.state().document().selection.rows.len(), 25);
+}
+
+#[test]
+fn ticking_a_demand_changes_the_progress_and_marks_the_letter_modified() {
+    let mut harness = new_harness(None);
+    assert!(!harness.state().document().is_modified);
+    harness
+        .get_by_label(
+            "Met: Secure Azerbaijan's release of the Armenian prisoners, hostages and captives it holds illegally",
+        )
+        .click();
+    harness.run_ok();
+    harness.get_by_label("1 of 16 met");
+    let document = harness.state().document();
+    assert!(document.is_modified);
+    let prisoners = document
+        .letter
+        .demands
+        .iter()
+        .find(|d| d.id == "release-prisoners")
+        .unwrap();
+    assert_eq!(prisoners.status, signer_dashboard::model::DemandStatus::Met);
+    assert_eq!(
+        harness.state().window_title(),
+        "Sample letter • — Signer Dashboard"
+    );
+}
+
+#[test]
+fn opening_a_broken_file_shows_the_error_and_keeps_the_sample_open() {
+    let mut harness = new_harness(None);
+    harness
+        .state_mut()
+        .apply(signer_dashboard::gui::command::Command::OpenPath(fixture(
+            "broken.json",
+        )));
+    settle(&mut harness);
+    let error = harness.state().error().expect("an error banner").to_owned();
+    assert!(error.starts_with("Could not open broken.json"), "{error}");
+    assert!(error.contains("broken.json:4:"), "{error}");
+    assert!(error.contains("signers[0].district"), "{error}");
+    assert!(error.contains("\"twelve\""), "{error}");
+    assert_eq!(harness.state().document().source, Source::Sample);
+    assert_eq!(harness.state().document().selection.rows.len(), 25);
+    harness.get_by_label("The letter you had open is still open.");
+
+    harness.get_by_label("Dismiss").click();
+    harness.run_ok();
+    assert!(harness.state().error().is_none());
+}
+
+#[test]
+fn a_file_on_the_command_line_opens_in_the_window() {
+    let harness = new_harness(Some(fixture("three-signers.csv")));
+    assert_eq!(
+        harness.state().document().source,
+        Source::File(fixture("three-signers.csv"))
+    );
+    harness.get_by_label("3 signers · 1 D · 1 R · 1 I · 1 lead");
+    assert_eq!(
+        harness.state().window_title(),
+        "three-signers.csv — Signer Dashboard"
+    );
+}
+
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_file_on_the_window_opens_it() {
+    let mut harness = new_harness(None);
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(fixture(
+            "three-signers.csv",
+        ))));
+    harness.step();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().document().source,
+        Source::File(fixture("three-signers.csv"))
+    );
+    assert_eq!(
+        shown_names(&harness),
+        ["Ada Lovelace", "Charles Babbage", "Mary Somerville"]
+    );
+    harness.get_by_label("Mary Somerville");
+}
+
+#[test]
+fn sorting_by_name_orders_by_surname_and_a_second_click_reverses_it() {
+    let mut harness = new_harness(None);
+    let names = |harness: &mut Harness<'static, DashboardApp>| -> Vec<String> {
+        let order = harness.state_mut().table_order().to_vec();
+        let letter = &harness.state().document().letter;
+        order
+            .iter()
+            .map(|&i| letter.signers[i as usize].name.to_string())
+            .collect()
+    };
+    assert_eq!(names(&mut harness)[0], "Frank Pallone", "file order first");
+    harness.get_by_label("Name").click();
+    harness.run_ok();
+    let ascending = names(&mut harness);
+    assert_eq!(ascending[..3], ["Gabe Amo", "Gus Bilirakis", "Judy Chu"]);
+    assert_eq!(ascending.last().map(String::as_str), Some("David Valadao"));
+    harness.get_by_label("Name ⬆").click();
+    harness.run_ok();
+    let descending = names(&mut harness);
+    assert_eq!(descending[0], "David Valadao");
+    harness.get_by_label("Name ⬇");
+}
+
+#[test]
+fn default_view_snapshot() {
+    let mut harness = new_harness(None);
+    harness.run_ok();
+    harness.snapshot("default_view");
+}
