@@ -10,8 +10,11 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use signer_dashboard::export::ExportFormat;
 use signer_dashboard::gui::DashboardApp;
+use signer_dashboard::gui::command::Command;
 use signer_dashboard::gui::document::Source;
+use signer_dashboard::gui::worker::{ExportKind, Outcome, Worker};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -281,4 +284,79 @@ fn default_view_snapshot() {
     let mut harness = new_harness(None);
     harness.run_ok();
     harness.snapshot("default_view");
+}
+
+#[test]
+fn exporting_the_html_report_writes_the_file_and_says_where() {
+    let mut harness = new_harness(None);
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("report.html");
+    harness.get_by_label("R  Republican").click();
+    harness.run_ok();
+    harness.state_mut().apply(Command::ExportTo(
+        ExportKind::Data(ExportFormat::Html),
+        path.clone(),
+    ));
+    settle(&mut harness);
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        html.contains("Armenian Caucus letter"),
+        "the report carries the title"
+    );
+    assert!(
+        html.contains("Mike Lawler") && !html.contains("Frank Pallone"),
+        "only the filtered signers"
+    );
+    let status = harness.state().status().unwrap().to_owned();
+    assert_eq!(
+        status,
+        format!("Exported HTML report to {}", path.display())
+    );
+    assert!(harness.state().error().is_none());
+}
+
+#[test]
+fn an_export_to_a_folder_that_does_not_exist_says_so_and_the_app_goes_on() {
+    let mut harness = new_harness(None);
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("no-such-folder").join("signers.csv");
+    harness.state_mut().apply(Command::ExportTo(
+        ExportKind::Data(ExportFormat::Csv),
+        path.clone(),
+    ));
+    settle(&mut harness);
+    let error = harness.state().error().expect("an error banner").to_owned();
+    assert!(
+        error.starts_with("Could not export the Signers CSV"),
+        "{error}"
+    );
+    assert!(error.contains("no-such-folder"), "{error}");
+    assert!(!path.exists());
+    assert_eq!(harness.state().document().selection.rows.len(), 25);
+}
+
+#[test]
+fn the_picture_export_writes_a_png_of_the_screenshot() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("dashboard.png");
+    let mut worker = Worker::new(egui::Context::default());
+    let write = worker.screenshot_writer(path.clone());
+    write(std::sync::Arc::new(egui::ColorImage::filled(
+        [40, 30],
+        egui::Color32::from_rgb(37, 99, 235),
+    )));
+    let mut outcomes = Vec::new();
+    for _ in 0..500 {
+        outcomes.extend(worker.poll());
+        if !worker.is_busy() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(matches!(outcomes.as_slice(), [Outcome::Written { result: Ok(p), .. }] if *p == path));
+    let png = std::fs::read(&path).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+    let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+    assert_eq!((width, height), (40, 30));
 }

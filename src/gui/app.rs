@@ -6,9 +6,10 @@ use super::command::Command;
 use super::document::{Document, Source};
 use super::filters::FiltersPanel;
 use super::table::TablePanel;
-use super::worker::{Outcome, Picked, Worker};
+use super::worker::{ExportKind, Outcome, Picked, Worker};
 use super::{charts, header, map, theme};
 use crate::analysis::Filter;
+use crate::export::{ExportFormat, Report, default_file_name, now_utc, write_export};
 use crate::load::LoadError;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use egui_extras::{Size, StripBuilder};
@@ -35,6 +36,8 @@ struct Overlays {
 }
 
 struct PathField {
+    /// Open a letter, or export to the path.
+    export: Option<ExportKind>,
     text: String,
     /// Why the field is shown, e.g. that there is no file dialog on this system.
     reason: Option<String>,
@@ -214,6 +217,20 @@ impl DashboardApp {
                     commands.push(Command::OpenSample);
                 }
                 ui.separator();
+                ui.menu_button("Export", |ui| {
+                    for format in ExportFormat::ALL {
+                        if ui.button(format!("{}…", format.label())).clicked() {
+                            commands.push(Command::Export(ExportKind::Data(format)));
+                        }
+                    }
+                    if ui
+                        .button(format!("{}…", ExportKind::Picture.label()))
+                        .clicked()
+                    {
+                        commands.push(Command::Export(ExportKind::Picture));
+                    }
+                });
+                ui.separator();
                 if ui
                     .add(egui::Button::new("Quit").shortcut_text(ui.ctx().format_shortcut(&QUIT)))
                     .clicked()
@@ -331,7 +348,12 @@ impl DashboardApp {
         }
         let mut close_path_field = false;
         if let Some(field) = &mut self.overlays.path_field {
-            egui::Window::new("Open a letter by path")
+            let title = match field.export {
+                Some(kind) => format!("Export {} to a path", kind.label()),
+                None => "Open a letter by path".to_owned(),
+            };
+            let export = field.export;
+            egui::Window::new(title)
                 .collapsible(false)
                 .resizable(false)
                 .show(ctx, |ui| {
@@ -346,14 +368,16 @@ impl DashboardApp {
                     );
                     let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                     ui.horizontal(|ui| {
-                        let can_open = !field.text.trim().is_empty();
-                        if (ui
-                            .add_enabled(can_open, egui::Button::new("Open"))
-                            .clicked()
-                            || entered)
-                            && can_open
+                        let can_go = !field.text.trim().is_empty();
+                        let action = if export.is_some() { "Export" } else { "Open" };
+                        if (ui.add_enabled(can_go, egui::Button::new(action)).clicked() || entered)
+                            && can_go
                         {
-                            commands.push(Command::OpenPath(PathBuf::from(field.text.trim())));
+                            let path = PathBuf::from(field.text.trim());
+                            commands.push(match export {
+                                Some(kind) => Command::ExportTo(kind, path),
+                                None => Command::OpenPath(path),
+                            });
                             close_path_field = true;
                         }
                         if ui.button("Cancel").clicked() {
@@ -413,9 +437,52 @@ impl DashboardApp {
                     result: Err(error),
                 } => self.show_load_error(&path, &error),
                 Outcome::Picked(Picked::File(path)) => self.apply(Command::OpenPath(path)),
-                Outcome::Picked(Picked::Cancelled) => {}
+                Outcome::Picked(Picked::Cancelled)
+                | Outcome::SaveTo {
+                    picked: Picked::Cancelled,
+                    ..
+                } => {}
+                Outcome::SaveTo {
+                    kind,
+                    picked: Picked::File(path),
+                } => self.apply(Command::ExportTo(kind, path)),
+                Outcome::SaveTo {
+                    kind,
+                    picked: Picked::Unavailable,
+                } => {
+                    let folder = self
+                        .settings
+                        .last_folder
+                        .clone()
+                        .or_else(|| std::env::current_dir().ok());
+                    let name = self.default_export_name(kind);
+                    let text = folder
+                        .map_or_else(|| name.clone(), |f| f.join(&name).display().to_string());
+                    self.overlays.path_field = Some(PathField {
+                        export: Some(kind),
+                        text,
+                        reason: Some(
+                            "No file dialog is available on this system (it needs the desktop portal or zenity). Type where to save the export:"
+                                .to_owned(),
+                        ),
+                    });
+                }
+                Outcome::Written {
+                    what,
+                    result: Ok(path),
+                } => {
+                    self.status = Some(format!("Exported {what} to {}", path.display()));
+                }
+                Outcome::Written {
+                    what,
+                    result: Err(error),
+                } => {
+                    self.error = Some(format!("Could not export the {what}\n{error}"));
+                    self.status = None;
+                }
                 Outcome::Picked(Picked::Unavailable) => {
                     self.overlays.path_field = Some(PathField {
+                        export: None,
                         text: String::new(),
                         reason: Some(
                             "No file dialog is available on this system (it needs the desktop portal or zenity). Type the path of the letter instead:"
@@ -442,6 +509,7 @@ impl DashboardApp {
             Command::OpenDialog => self.worker.pick_file(self.settings.last_folder.clone()),
             Command::OpenPathField => {
                 self.overlays.path_field = Some(PathField {
+                    export: None,
                     text: String::new(),
                     reason: None,
                 });
@@ -497,6 +565,36 @@ impl DashboardApp {
                     }
                 }
             }
+            Command::Export(kind) => {
+                let name = self.default_export_name(kind);
+                self.worker
+                    .pick_save_path(kind, name, self.settings.last_folder.clone());
+            }
+            Command::ExportTo(ExportKind::Picture, path) => {
+                let writer = self.worker.screenshot_writer(path);
+                let ctx = self.worker_ctx();
+                ctx.request_screenshot(writer);
+                ctx.request_repaint();
+            }
+            Command::ExportTo(ExportKind::Data(format), path) => {
+                let generated_at = now_utc();
+                let report = Report {
+                    letter: &self.document.letter,
+                    filter: &self.filter,
+                    selection: &self.document.selection,
+                    generated_at: &generated_at,
+                };
+                let mut bytes = Vec::new();
+                match write_export(&mut bytes, format, &report) {
+                    Ok(()) => self
+                        .worker
+                        .write_file(path, bytes, format.label().to_owned()),
+                    Err(error) => {
+                        self.error =
+                            Some(format!("Could not export the {}\n{error}", format.label()))
+                    }
+                }
+            }
             Command::ShowWarnings(is_open) => self.overlays.is_warnings_open = is_open,
             Command::ShowAbout(is_open) => self.overlays.is_about_open = is_open,
             Command::DismissError => self.error = None,
@@ -507,6 +605,17 @@ impl DashboardApp {
             Command::Quit => self
                 .worker_ctx()
                 .send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    fn default_export_name(&self, kind: ExportKind) -> String {
+        match kind {
+            ExportKind::Data(format) => default_file_name(&self.document.letter, format),
+            ExportKind::Picture => {
+                let html = default_file_name(&self.document.letter, ExportFormat::Html);
+                let stem = html.strip_suffix(".html").unwrap_or(&html);
+                format!("{stem}.png")
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 //! What the panels ask the app to do. Panels draw and return commands; the app applies
 //! them after the frame is drawn, so no panel changes another's state mid-frame.
 
+use super::worker::ExportKind;
 use crate::model::{Chamber, DemandStatus, Role, State};
 use std::path::PathBuf;
 
@@ -42,6 +43,10 @@ pub enum Command {
         /// The note as typed; blank removes it.
         note: String,
     },
+    /// Ask where to export, then write the export there.
+    Export(ExportKind),
+    /// Write the export to this path (from the path field).
+    ExportTo(ExportKind, PathBuf),
     /// Show or hide the list of load warnings.
     ShowWarnings(bool),
     /// Hide the error banner.

@@ -4,8 +4,10 @@
 
 use super::document::{Document, Source};
 use crate::analysis::Filter;
+use crate::export::{ExportFormat, write_atomically};
 use crate::load::{self, LoadError};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
@@ -24,6 +26,47 @@ pub enum Outcome {
     },
     /// The file dialog closed: with a file, cancelled, or unavailable.
     Picked(Picked),
+    /// The save dialog for an export closed.
+    SaveTo {
+        /// What is to be written.
+        kind: ExportKind,
+        /// Where, if anywhere.
+        picked: Picked,
+    },
+    /// An export was written (or could not be).
+    Written {
+        /// What was written, e.g. "HTML report".
+        what: String,
+        /// Where it went, or why it could not.
+        result: Result<PathBuf, String>,
+    },
+}
+
+/// What File ▸ Export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    /// One of the core's text formats.
+    Data(ExportFormat),
+    /// A picture of the window as it is.
+    Picture,
+}
+
+impl ExportKind {
+    /// The file name extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportKind::Data(format) => format.extension(),
+            ExportKind::Picture => "png",
+        }
+    }
+
+    /// What it is called in menus and messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportKind::Data(format) => format.label(),
+            ExportKind::Picture => "PNG picture",
+        }
+    }
 }
 
 /// How the file dialog ended.
@@ -96,6 +139,79 @@ impl Worker {
         self.spawn("file dialog", job);
     }
 
+    /// Shows the native save dialog for an export, proposing `file_name` in `start_in`.
+    pub fn pick_save_path(
+        &mut self,
+        kind: ExportKind,
+        file_name: String,
+        start_in: Option<PathBuf>,
+    ) {
+        let job = move || {
+            let mut dialog = rfd::AsyncFileDialog::new()
+                .set_title(format!("Export {}", kind.label()))
+                .set_file_name(file_name)
+                .add_filter(kind.label(), &[kind.extension()]);
+            if let Some(folder) = start_in {
+                dialog = dialog.set_directory(folder);
+            }
+            let started = Instant::now();
+            let picked = pollster::block_on(dialog.save_file());
+            let picked = match picked {
+                Some(handle) => Picked::File(handle.path().to_path_buf()),
+                None if started.elapsed() < Duration::from_millis(DIALOG_MINIMUM_MILLIS) => {
+                    Picked::Unavailable
+                }
+                None => Picked::Cancelled,
+            };
+            Outcome::SaveTo { kind, picked }
+        };
+        self.spawn("save dialog", job);
+    }
+
+    /// Writes `bytes` to `path` atomically: the file is either the new one or as it was.
+    pub fn write_file(&mut self, path: PathBuf, bytes: Vec<u8>, what: String) {
+        let job = move || {
+            let result = write_atomically(&path, |out| out.write_all(&bytes))
+                .map(|()| path.clone())
+                .map_err(|e| e.to_string());
+            Outcome::Written { what, result }
+        };
+        self.spawn("write export", job);
+    }
+
+    /// A callback for [`egui::Context::request_screenshot`] that encodes the picture as PNG and
+    /// writes it to `path` on a background thread.
+    pub fn screenshot_writer(
+        &mut self,
+        path: PathBuf,
+    ) -> impl FnOnce(Arc<egui::ColorImage>) + Send + 'static {
+        self.running += 1;
+        let (sender, ctx) = (self.sender.clone(), self.ctx.clone());
+        move |image: Arc<egui::ColorImage>| {
+            let job = move || {
+                let result = encode_png(&image)
+                    .and_then(|png| {
+                        write_atomically(&path, |out| out.write_all(&png))
+                            .map_err(|e| e.to_string())
+                    })
+                    .map(|()| path.clone());
+                let _ = sender.send(Outcome::Written {
+                    what: ExportKind::Picture.label().to_owned(),
+                    result,
+                });
+                ctx.request_repaint();
+            };
+            if std::thread::Builder::new()
+                .name("write picture".into())
+                .spawn(job)
+                .is_err()
+            {
+                // Without a thread the picture is lost; the running count stays up so the
+                // status says "Working…" rather than pretending it was written.
+            }
+        }
+    }
+
     fn spawn(&mut self, name: &str, job: impl FnOnce() -> Outcome + Send + 'static) {
         let (sender, ctx) = (self.sender.clone(), self.ctx.clone());
         let spawned = std::thread::Builder::new()
@@ -123,4 +239,20 @@ impl Worker {
     pub fn ctx(&self) -> egui::Context {
         self.ctx.clone()
     }
+}
+
+/// The picture as PNG bytes.
+fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
+    let [width, height] = image.size;
+    let rgba: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
+    let (Ok(width), Ok(height)) = (u32::try_from(width), u32::try_from(height)) else {
+        return Err("the picture is too large".to_owned());
+    };
+    let buffer =
+        image::RgbaImage::from_raw(width, height, rgba).ok_or("the picture is incomplete")?;
+    let mut png = Vec::new();
+    buffer
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .map_err(|e| format!("cannot encode the picture: {e}"))?;
+    Ok(png)
 }
