@@ -5,6 +5,11 @@ use super::theme;
 use crate::model::{Party, State};
 use egui_plot::{AxisHints, Bar, BarChart, GridInput, GridMark, Legend, Plot};
 
+/// A chart keeps room for at least this many bars, so one or two bars stay bar-shaped.
+const MIN_PARTY_SLOTS: usize = 3;
+/// The same for the chart by state.
+const MIN_STATE_SLOTS: usize = 10;
+
 /// Labels only at whole numbers: counts of people have no fractions.
 fn whole_number(mark: GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
     let rounded = mark.value.round();
@@ -116,7 +121,7 @@ pub fn party_ui(ui: &mut egui::Ui, document: &Document, height: f32) {
         .x_grid_spacer(category_marks(count, 1))
         .custom_x_axes(category_axis(labels))
         .include_x(-0.6)
-        .include_x(count as f64 - 0.4)
+        .include_x(count.max(MIN_PARTY_SLOTS) as f64 - 0.4)
         .show_grid([false, true])
         .show(ui, |plot| plot.bar_chart(chart));
 }
@@ -182,7 +187,7 @@ pub fn state_ui(ui: &mut egui::Ui, document: &Document, height: f32) {
         .x_grid_spacer(category_marks(count, every))
         .custom_x_axes(category_axis(labels))
         .include_x(-0.6)
-        .include_x(count as f64 - 0.4)
+        .include_x(count.max(MIN_STATE_SLOTS) as f64 - 0.4)
         .show_grid([false, true])
         .show(ui, |plot| {
             for chart in charts {
