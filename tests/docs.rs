@@ -14,6 +14,7 @@ mod common;
 use common::{load_text, select_all, state};
 use serde_json::json;
 use signer_dashboard::model::{Chamber, DemandStatus, Party, Role, State};
+use std::path::Path;
 
 fn format_md() -> String {
     std::fs::read_to_string(common::repo_root().join("docs/FORMAT.md")).unwrap()
@@ -157,10 +158,17 @@ fn the_readme_error_example_is_what_summary_prints() {
 }
 
 #[test]
-fn the_readme_keeps_its_screenshot_slot_and_links_the_format() {
+fn the_readme_shows_its_screenshot_and_links_the_format() {
     let readme = readme();
     let lines: Vec<&str> = readme.lines().collect();
-    assert_eq!(lines[..2], ["# Signer Dashboard", "<!-- screenshot -->"]);
+    assert_eq!(lines[0], "# Signer Dashboard");
+    assert!(
+        lines[1].starts_with("![") && lines[1].ends_with("](assets/screenshot.png)"),
+        "{}",
+        lines[1]
+    );
+    let screenshot = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/screenshot.png");
+    assert!(std::fs::read(screenshot).unwrap().starts_with(b"\x89PNG"));
     assert!(readme.contains("(docs/FORMAT.md)"));
     for command in ["cargo run --release", "cargo test"] {
         assert!(readme.contains(command), "{command}");
