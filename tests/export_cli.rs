@@ -9,9 +9,9 @@
     reason = "tests fail by panicking"
 )]
 
-mod export_common;
+mod common;
 
-use export_common::{repo_root, run_cli};
+use common::{repo_root, run_cli};
 use serde_json::{Value, json};
 use std::fs;
 use std::process::Output;

@@ -9,9 +9,9 @@
     reason = "tests fail by panicking"
 )]
 
-mod export_common;
+mod common;
 
-use export_common::{export, hostile, load_csv, party_filter};
+use common::export::{export, hostile, load_csv, party_filter};
 use serde_json::Value;
 use signer_dashboard::analysis::Filter;
 use signer_dashboard::export::{

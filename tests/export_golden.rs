@@ -9,9 +9,9 @@
     reason = "tests fail by panicking"
 )]
 
-mod export_common;
+mod common;
 
-use export_common::{GENERATED_AT, assert_golden, export, party_filter};
+use common::export::{GENERATED_AT, assert_golden, export, party_filter};
 use serde_json::Value;
 use signer_dashboard::analysis::{Filter, select};
 use signer_dashboard::export::{ExportFormat, Report, export_json, summary_json};

@@ -10,9 +10,9 @@
     reason = "tests fail by panicking"
 )]
 
-mod export_common;
+mod common;
 
-use export_common::{export, hostile, parse_xml, party_filter, svgs, texts_of};
+use common::export::{export, hostile, parse_xml, party_filter, svgs, texts_of};
 use signer_dashboard::analysis::Filter;
 use signer_dashboard::export::ExportFormat;
 use signer_dashboard::export::palette::{DEMOCRATIC, REPUBLICAN};

@@ -8,9 +8,9 @@
     reason = "tests fail by panicking"
 )]
 
-mod export_common;
+mod common;
 
-use export_common::{GENERATED_AT, export, hostile, party_filter};
+use common::export::{GENERATED_AT, export, hostile, party_filter};
 use signer_dashboard::analysis::Filter;
 use signer_dashboard::export::ExportFormat;
 use signer_dashboard::load;

@@ -15,6 +15,8 @@ use signer_dashboard::model::{Letter, State};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+pub mod export;
+
 /// The repository root, where `sample_data/` lives.
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -113,7 +115,8 @@ pub const SAMPLE_STATES: [(&str, u32); 12] = [
 ];
 
 /// Runs the real `signer-dashboard` binary with `args`, from the repository root, with
-/// backtraces switched on so that a panic could not hide.
+/// backtraces switched on so that a panic could not hide, and the export time fixed so
+/// exports match the golden files.
 pub fn run_cli<I, S>(args: I) -> Output
 where
     I: IntoIterator<Item = S>,
@@ -122,6 +125,7 @@ where
     Command::new(env!("CARGO_BIN_EXE_signer-dashboard"))
         .args(args)
         .current_dir(repo_root())
+        .env("SOURCE_DATE_EPOCH", export::SOURCE_DATE_EPOCH)
         .env("RUST_BACKTRACE", "1")
         .output()
         .expect("the signer-dashboard binary runs")

@@ -1,4 +1,4 @@
-//! Helpers shared by the export tests: a fixed "made at" time, exporting to a string,
+//! Helpers shared by the export tests (`common::export`): a fixed "made at" time, exporting to a string,
 //! golden files, the hostile letter, and cutting the SVG out of a report.
 
 #![allow(dead_code, reason = "each test crate uses only some of the helpers")]
@@ -10,27 +10,17 @@
     reason = "a helper that cannot do its job should fail the test that called it"
 )]
 
+use super::{fixture, repo_root};
 use signer_dashboard::analysis::{Filter, select};
 use signer_dashboard::export::{ExportFormat, Report, write_export};
 use signer_dashboard::load::{self, Loaded, SourceFormat};
 use signer_dashboard::model::Letter;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
 /// The "made at" time of every export in the tests: `SOURCE_DATE_EPOCH` below, formatted.
 pub const GENERATED_AT: &str = "2025-04-09T12:30:00Z";
 /// What the command-line tests set `SOURCE_DATE_EPOCH` to, so they match the golden files.
 pub const SOURCE_DATE_EPOCH: &str = "1744201800";
-
-/// The repository root.
-pub fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A file under `tests/fixtures/`.
-pub fn fixture(name: &str) -> PathBuf {
-    repo_root().join("tests/fixtures").join(name)
-}
 
 /// The letter with hostile text in every field an export writes.
 pub fn hostile() -> Letter {
@@ -138,19 +128,4 @@ pub fn texts_of(document: &roxmltree::Document<'_>, tag: &str) -> Vec<String> {
                 .collect()
         })
         .collect()
-}
-
-/// Runs the real binary with `args` from the repository root, the export time fixed.
-pub fn run_cli<I, S>(args: I) -> Output
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<std::ffi::OsStr>,
-{
-    Command::new(env!("CARGO_BIN_EXE_signer-dashboard"))
-        .args(args)
-        .current_dir(repo_root())
-        .env("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
-        .env("RUST_BACKTRACE", "1")
-        .output()
-        .expect("the signer-dashboard binary runs")
 }
