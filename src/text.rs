@@ -65,6 +65,19 @@ pub fn surname(name: &str) -> &str {
         .unwrap_or(name)
 }
 
+/// `one` when `n` is 1, else `many`: "1 cosigner", "21 cosigners".
+///
+/// ```
+/// assert_eq!(signer_dashboard::text::plural(1_u32, "lead", "leads"), "lead");
+/// ```
+pub fn plural<N: TryInto<u64>>(n: N, one: &'static str, many: &'static str) -> &'static str {
+    if n.try_into().is_ok_and(|n| n == 1) {
+        one
+    } else {
+        many
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::fold;

@@ -9,6 +9,7 @@ use super::report::{Report, district_text, member_label, percent, state_text};
 use super::svg::{self, party_label};
 use super::{html_escape as esc, needs_bidi_isolation};
 use crate::model::{Chamber, DemandStatus, Role};
+use crate::text::plural;
 use std::io::{self, Write};
 
 /// The page's styles. No `size` in `@page`: the report prints on whatever paper the
@@ -68,10 +69,6 @@ fn inline(text: &str) -> String {
     } else {
         esc(text).into_owned()
     }
-}
-
-fn plural(n: impl Into<u64>, one: &'static str, many: &'static str) -> &'static str {
-    if n.into() == 1 { one } else { many }
 }
 
 /// Writes the report: the letter, the filters and the time made; key figures; charts by

@@ -3,19 +3,12 @@
 use super::report::{Report, member_label, percent};
 use super::{isolate_bidi, markdown_escape};
 use crate::model::{Chamber, DemandStatus, Party, Role};
+use crate::text::plural;
 use std::io::{self, Write};
 
 /// Markdown for text from the file: escaped, and isolated if it runs right to left.
 fn md(text: &str) -> String {
     isolate_bidi(&markdown_escape(text)).into_owned()
-}
-
-fn plural<N: TryInto<u64>>(n: N, one: &'static str, many: &'static str) -> &'static str {
-    if n.try_into().is_ok_and(|n| n == 1) {
-        one
-    } else {
-        many
-    }
 }
 
 /// Writes the one-pager: title, date, recipients, filters and time made; totals; tables by

@@ -133,9 +133,9 @@ fn text(out: &mut dyn Write, letter: &Letter, filter: &Filter, tally: &Tally) ->
     )?;
     writeln!(
         out,
-        "By role: {} leads, {} cosigners",
-        tally.role(Role::Lead),
-        tally.role(Role::Cosigner)
+        "By role: {}, {}",
+        count(tally.role(Role::Lead), "lead", "leads"),
+        count(tally.role(Role::Cosigner), "cosigner", "cosigners")
     )?;
     let mut chambers = vec![
         format!("House {}", tally.chamber(Some(Chamber::House))),
@@ -207,10 +207,10 @@ fn markdown(
     }
     writeln!(
         out,
-        "- **Signers:** {} ({} leads, {} cosigners)",
+        "- **Signers:** {} ({}, {})",
         tally.total,
-        tally.role(Role::Lead),
-        tally.role(Role::Cosigner)
+        count(tally.role(Role::Lead), "lead", "leads"),
+        count(tally.role(Role::Cosigner), "cosigner", "cosigners")
     )?;
     writeln!(
         out,
@@ -271,4 +271,9 @@ fn csv(out: &mut dyn Write, letter: &Letter, tally: &Tally) -> io::Result<()> {
             .map_err(io::Error::other)?;
     }
     writer.flush()
+}
+
+/// "1 cosigner", "21 cosigners".
+fn count(n: u32, one: &'static str, many: &'static str) -> String {
+    format!("{n} {}", crate::text::plural(n, one, many))
 }

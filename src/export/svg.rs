@@ -44,7 +44,7 @@ fn fit_label(label: &str) -> String {
 const LABEL_CHARS: usize = 24;
 
 fn plural(n: u32) -> &'static str {
-    if n == 1 { "signer" } else { "signers" }
+    crate::text::plural(n, "signer", "signers")
 }
 
 fn open_svg(out: &mut dyn Write, width: u32, height: u32, label: &str) -> io::Result<()> {

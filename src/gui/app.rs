@@ -11,6 +11,7 @@ use super::{charts, header, map, theme};
 use crate::analysis::Filter;
 use crate::export::{ExportFormat, Report, default_file_name, now_utc, write_export};
 use crate::load::LoadError;
+use crate::text::plural;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use egui_extras::{Size, StripBuilder};
 use serde::{Deserialize, Serialize};
@@ -291,10 +292,7 @@ impl DashboardApp {
             }
             let warnings = self.document.warnings.len();
             if warnings > 0 {
-                let text = format!(
-                    "⚠ {warnings} {}",
-                    if warnings == 1 { "warning" } else { "warnings" }
-                );
+                let text = format!("⚠ {warnings} {}", plural(warnings, "warning", "warnings"));
                 if ui
                     .link(RichText::new(text).color(theme::WARNING))
                     .on_hover_text("Show what the reader noticed")

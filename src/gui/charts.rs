@@ -3,6 +3,7 @@
 use super::document::Document;
 use super::theme;
 use crate::model::{Party, State};
+use crate::text::plural;
 use egui_plot::{AxisHints, Bar, BarChart, GridInput, GridMark, Legend, Plot};
 
 /// A chart keeps room for at least this many bars, so one or two bars stay bar-shaped.
@@ -197,7 +198,7 @@ pub fn state_ui(ui: &mut egui::Ui, document: &Document, height: f32) {
 }
 
 fn signers(n: u32) -> &'static str {
-    if n == 1 { "signer" } else { "signers" }
+    plural(n, "signer", "signers")
 }
 
 fn empty(ui: &mut egui::Ui, height: f32) {

@@ -2,13 +2,14 @@
 
 use super::document::Document;
 use crate::model::{Party, Role};
+use crate::text::plural;
 use egui::RichText;
 
 /// The count line: "25 signers · 22 D · 3 R · 4 leads", or "Showing 9 of 25 signers · …" under a filter.
 pub fn count_line(document: &Document, is_filtered: bool) -> String {
     let tally = &document.selection.tally;
     let total = document.letter.signers.len();
-    let noun = if total == 1 { "signer" } else { "signers" };
+    let noun = plural(total, "signer", "signers");
     let mut parts = vec![if is_filtered {
         format!("Showing {} of {total} {noun}", tally.total)
     } else {
@@ -23,10 +24,7 @@ pub fn count_line(document: &Document, is_filtered: bool) -> String {
         }
     }));
     let leads = tally.role(Role::Lead);
-    parts.push(format!(
-        "{leads} {}",
-        if leads == 1 { "lead" } else { "leads" }
-    ));
+    parts.push(format!("{leads} {}", plural(leads, "lead", "leads")));
     parts.join(" · ")
 }
 

@@ -7,6 +7,7 @@ use super::document::Document;
 use super::theme;
 use crate::analysis::Filter;
 use crate::model::State;
+use crate::text::plural;
 use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, StrokeKind, pos2, vec2};
 
 const COLUMNS: f32 = 11.0;
@@ -20,7 +21,7 @@ pub fn tile_label(state: State, count: u32) -> String {
         "{} ({}): {count} {}",
         state.name(),
         state.code(),
-        if count == 1 { "signer" } else { "signers" }
+        plural(count, "signer", "signers")
     )
 }
 
@@ -145,7 +146,7 @@ fn state_breakdown(document: &Document, state: State, count: u32) -> String {
         .filter(|(_, n)| *n > 0)
         .map(|(p, n)| format!("{} {n}", document.letter.parties.code(p)))
         .collect();
-    let noun = if count == 1 { "signer" } else { "signers" };
+    let noun = plural(count, "signer", "signers");
     if parties.is_empty() {
         format!("{count} {noun}")
     } else {
