@@ -4,6 +4,7 @@
 //! shown in a chart can never disagree.
 
 use crate::analysis::{Filter, select};
+use crate::desktop;
 use crate::export::{
     ExportFormat, Report, SummaryFormat, format_utc, now_utc, write_atomically, write_export,
     write_summary,
@@ -38,6 +39,11 @@ pub enum Command {
     Summary(SummaryArgs),
     /// Write the signers shown as CSV, a Markdown one-pager, a JSON summary or an HTML report.
     Export(ExportArgs),
+    /// Put Signer Dashboard in the desktop's menu for this user, pointing at this program,
+    /// with its icons and "Open with" for JSON and CSV files.
+    InstallDesktop,
+    /// Take out of the desktop's menu what install-desktop put there, and nothing else.
+    UninstallDesktop,
 }
 
 /// Arguments of `summary`.
@@ -145,6 +151,8 @@ pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Summary(args) => summary(&args, &mut out, &mut stderr.lock()),
         Command::Export(args) => export(&args, &mut out, &mut stderr.lock()),
+        Command::InstallDesktop => install_desktop(&mut out, &mut stderr.lock()),
+        Command::UninstallDesktop => uninstall_desktop(&mut out, &mut stderr.lock()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -244,4 +252,37 @@ fn generated_at() -> anyhow::Result<String> {
         },
         Err(_) => Ok(now_utc()),
     }
+}
+
+fn install_desktop(out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+    let data_home = desktop_data_home(err)?;
+    let program = std::env::current_exe()
+        .map_err(|e| anyhow::anyhow!("cannot find the running program: {e}"))?;
+    let installed = desktop::install(&data_home, &program)?;
+    installed.write_report(out)?;
+    desktop::write_cache_report(out, &desktop::refresh_caches(&data_home))?;
+    writeln!(
+        out,
+        "Signer Dashboard is in the menu; `signer-dashboard uninstall-desktop` takes it out"
+    )?;
+    Ok(())
+}
+
+fn uninstall_desktop(out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+    let data_home = desktop_data_home(err)?;
+    let uninstalled = desktop::uninstall(&data_home)?;
+    uninstalled.write_report(out, &data_home)?;
+    if uninstalled.manifest.is_some() {
+        desktop::write_cache_report(out, &desktop::refresh_caches(&data_home))?;
+    }
+    Ok(())
+}
+
+/// The XDG data folder, with a warning on stderr when `XDG_DATA_HOME` had to be ignored.
+fn desktop_data_home(err: &mut dyn Write) -> anyhow::Result<PathBuf> {
+    let data_home = desktop::data_home_from_environment()?;
+    if let Some(warning) = &data_home.warning {
+        writeln!(err, "warning: {warning}")?;
+    }
+    Ok(data_home.path)
 }

@@ -18,6 +18,7 @@
 
 pub mod analysis;
 pub mod cli;
+pub mod desktop;
 pub mod export;
 pub mod load;
 pub mod model;
