@@ -16,6 +16,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod roster_commands;
+pub use roster_commands::{MatchArgs, TargetsArgs};
+
 /// Signer Dashboard: who signed a congressional sign-on letter, by party and state.
 #[derive(Debug, Parser)]
 #[command(
@@ -39,6 +42,10 @@ pub enum Command {
     Summary(SummaryArgs),
     /// Write the signers shown as CSV, a Markdown one-pager, a JSON summary or an HTML report.
     Export(ExportArgs),
+    /// Match each signer to a roster of Congress: matched, ambiguous or not found, with bioguide ids.
+    Match(MatchArgs),
+    /// List the members of Congress who have not signed, with phone and office, from a roster.
+    Targets(TargetsArgs),
     /// Put Signer Dashboard in the desktop's menu for this user, pointing at this program,
     /// with its icons and "Open with" for JSON and CSV files.
     InstallDesktop,
@@ -57,6 +64,10 @@ pub struct SummaryArgs {
     /// Which signers to count.
     #[command(flatten)]
     pub filter: FilterArgs,
+    /// A roster of Congress (legislators-current.json, .yaml or .csv): adds coverage by
+    /// party and state and the number of members who have not signed.
+    #[arg(long, value_name = "ROSTER")]
+    pub roster: Option<PathBuf>,
 }
 
 /// Arguments of `export`.
@@ -151,6 +162,10 @@ pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Summary(args) => summary(&args, &mut out, &mut stderr.lock()),
         Command::Export(args) => export(&args, &mut out, &mut stderr.lock()),
+        Command::Match(args) => roster_commands::run_match(&args, &mut out, &mut stderr.lock()),
+        Command::Targets(args) => {
+            roster_commands::run_targets(&args, &mut out, &mut stderr.lock())
+        }
         Command::InstallDesktop => install_desktop(&mut out, &mut stderr.lock()),
         Command::UninstallDesktop => uninstall_desktop(&mut out, &mut stderr.lock()),
     };
@@ -191,6 +206,9 @@ pub fn load_for_command(
 }
 
 fn summary(args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+    if let Some(roster) = &args.roster {
+        return roster_commands::summary_with_roster(args, roster, out, err);
+    }
     let loaded = load_for_command(args.file.as_deref(), err)?;
     let filter = args.filter.to_filter();
     let selection = select(&loaded.letter, &filter, None);

@@ -22,6 +22,7 @@ pub mod desktop;
 pub mod export;
 pub mod load;
 pub mod model;
+pub mod roster;
 pub mod text;
 
 #[cfg(feature = "gui")]

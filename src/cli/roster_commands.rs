@@ -1,0 +1,137 @@
+//! `signer-dashboard match`, `targets` and `summary --roster`: the letter against a roster
+//! of Congress.
+
+use super::{FilterArgs, SummaryArgs, load_for_command};
+use crate::analysis::select;
+use crate::export::{SummaryFormat, summary_json, write_atomically, write_summary};
+use crate::roster::{
+    self, MatchFormat, Roster, TargetsFormat, coverage_json, write_coverage_text, write_matches,
+    write_targets,
+};
+use clap::Args;
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Arguments of `match`.
+#[derive(Debug, Args)]
+pub struct MatchArgs {
+    /// The letter (.json) or signers table (.csv); the bundled sample letter if omitted.
+    pub file: Option<PathBuf>,
+    /// The roster of Congress: legislators-current.json, .yaml or .csv from
+    /// unitedstates/congress-legislators, or a roster the app saved.
+    #[arg(long, value_name = "ROSTER")]
+    pub roster: PathBuf,
+    /// How to print the matches.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: MatchFormat,
+}
+
+/// Arguments of `targets`.
+#[derive(Debug, Args)]
+pub struct TargetsArgs {
+    /// The letter (.json) or signers table (.csv); the bundled sample letter if omitted.
+    pub file: Option<PathBuf>,
+    /// The roster of Congress: legislators-current.json, .yaml or .csv from
+    /// unitedstates/congress-legislators, or a roster the app saved.
+    #[arg(long, value_name = "ROSTER")]
+    pub roster: PathBuf,
+    /// How to print the members who have not signed.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: TargetsFormat,
+    /// Where to write; standard output if omitted or `-`. The file is replaced only once
+    /// the list is complete.
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Which members to list: by the roster's party, state and chamber, and name.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+fn load_roster(path: &Path) -> anyhow::Result<Roster> {
+    Ok(roster::load_path(path)?)
+}
+
+/// Prints each signer with its status, bioguide id and, when ambiguous, the candidates.
+pub fn run_match(args: &MatchArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+    let roster = load_roster(&args.roster)?;
+    let loaded = load_for_command(args.file.as_deref(), err)?;
+    let matches = roster::match_letter(&loaded.letter, &roster);
+    write_matches(out, args.format, &loaded.letter, &roster, &matches)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Lists the members who have not signed, filtered by party, state, chamber and name.
+pub fn run_targets(
+    args: &TargetsArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    if args.filter.role.is_some() {
+        anyhow::bail!(
+            "--role does not apply to targets: they are members who have not signed; filter by --party, --state, --chamber or --search"
+        );
+    }
+    let roster = load_roster(&args.roster)?;
+    let loaded = load_for_command(args.file.as_deref(), err)?;
+    let matches = roster::match_letter(&loaded.letter, &roster);
+    let targets = roster::targets(&roster, &matches, &args.filter.to_filter());
+    let write =
+        |out: &mut dyn Write| write_targets(out, args.format, &loaded.letter, &roster, &targets);
+    match args.output.as_deref().filter(|p| *p != Path::new("-")) {
+        None => {
+            write(out)?;
+            out.flush()?;
+        }
+        Some(path) => {
+            write_atomically(path, write)?;
+            writeln!(
+                err,
+                "wrote {} {} to {}",
+                targets.len(),
+                if targets.len() == 1 {
+                    "member"
+                } else {
+                    "members"
+                },
+                path.display()
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `summary --roster`: the summary, with coverage and the number of members who have not
+/// signed (as `coverage` and `targets` in JSON).
+pub fn summary_with_roster(
+    args: &SummaryArgs,
+    roster_path: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    if matches!(args.format, SummaryFormat::Markdown | SummaryFormat::Csv) {
+        anyhow::bail!("--roster adds coverage to --format text and json only");
+    }
+    let roster = load_roster(roster_path)?;
+    let loaded = load_for_command(args.file.as_deref(), err)?;
+    let filter = args.filter.to_filter();
+    let selection = select(&loaded.letter, &filter, None);
+    let matches = roster::match_letter(&loaded.letter, &roster);
+    let coverage = roster::coverage(&roster, &matches, &selection.rows);
+    let targets = roster::targets(&roster, &matches, &filter).len();
+    if args.format == SummaryFormat::Json {
+        let mut summary = summary_json(&loaded.letter, &filter, &selection.tally);
+        if let Value::Object(object) = &mut summary {
+            object.insert("coverage".to_owned(), coverage_json(&roster, &coverage));
+            object.insert("targets".to_owned(), Value::from(targets));
+        }
+        serde_json::to_writer_pretty(&mut *out, &summary)?;
+        writeln!(out)?;
+    } else {
+        write_summary(out, args.format, &loaded.letter, &filter, &selection.tally)?;
+        write_coverage_text(out, &roster, &coverage, targets)?;
+    }
+    out.flush()?;
+    Ok(())
+}
