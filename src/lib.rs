@@ -19,10 +19,12 @@
 pub mod analysis;
 pub mod cli;
 pub mod desktop;
+pub mod edit;
 pub mod export;
 pub mod load;
 pub mod model;
 pub mod roster;
+pub mod save;
 pub mod text;
 
 #[cfg(feature = "gui")]

@@ -8,6 +8,9 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
+use common::gui::{DroppedPath, gui_fixture as fixture, new_harness, settle};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use signer_dashboard::export::ExportFormat;
@@ -15,38 +18,7 @@ use signer_dashboard::gui::DashboardApp;
 use signer_dashboard::gui::command::Command;
 use signer_dashboard::gui::document::Source;
 use signer_dashboard::gui::worker::{ExportKind, Outcome, Worker};
-use std::path::{Path, PathBuf};
 use std::time::Duration;
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/gui")
-        .join(name)
-}
-
-/// The app at the size of a laptop screen, on the sample letter (or `file`, once loaded).
-fn new_harness(file: Option<PathBuf>) -> Harness<'static, DashboardApp> {
-    // The worker wakes this context when a file is read; the test steps the harness itself.
-    let app = DashboardApp::new(&egui::Context::default(), None, file);
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_ui_state(|ui, app: &mut DashboardApp| app.ui_root(ui), app);
-    settle(&mut harness);
-    harness
-}
-
-/// Steps until no background job is running, then until the UI is still.
-fn settle(harness: &mut Harness<'static, DashboardApp>) {
-    for _ in 0..1000 {
-        harness.step();
-        if !harness.state().is_busy() {
-            harness.run_ok();
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    panic!("a background job did not finish");
-}
 
 fn shown_names(harness: &Harness<'static, DashboardApp>) -> Vec<String> {
     let document = harness.state().document();
@@ -218,19 +190,6 @@ fn a_file_on_the_command_line_opens_in_the_window() {
         harness.state().window_title(),
         "three-signers.csv — Signer Dashboard"
     );
-}
-
-#[derive(Debug)]
-struct DroppedPath(PathBuf);
-
-impl egui::DroppedFile for DroppedPath {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
 }
 
 #[test]

@@ -27,7 +27,7 @@ impl WriteError {
         }
     }
 
-    fn io(path: &Path, doing: &str, error: io::Error) -> WriteError {
+    pub(crate) fn io(path: &Path, doing: &str, error: io::Error) -> WriteError {
         let reason = match error.kind() {
             io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
             io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),

@@ -4,18 +4,22 @@
 use super::checklist::ChecklistPanel;
 use super::command::Command;
 use super::document::{Document, Source};
+use super::editor::{DemandForm, SignerForm};
 use super::filters::FiltersPanel;
+use super::session::{self, RECOVERY_INTERVAL_SECONDS, Recovery};
 use super::table::TablePanel;
 use super::worker::{ExportKind, Outcome, Picked, Worker};
 use super::{charts, header, map, theme};
 use crate::analysis::Filter;
+use crate::edit::Edit;
 use crate::export::{ExportFormat, Report, default_file_name, now_utc, write_export};
 use crate::load::LoadError;
+use crate::save::{FileStamp, save_letter};
 use crate::text::plural;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use egui_extras::{Size, StripBuilder};
 use serde::{Deserialize, Serialize};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What the app remembers between runs (saved through eframe's storage).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -25,6 +29,60 @@ pub struct Settings {
     pub theme: egui::ThemePreference,
     /// The folder of the last file opened, where the open dialog starts.
     pub last_folder: Option<PathBuf>,
+    /// Letters opened or saved lately, newest first.
+    pub recent_files: Vec<PathBuf>,
+    /// The letter open when the app was closed, reopened on the next start.
+    pub last_file: Option<PathBuf>,
+    /// The filters as they were.
+    pub filter: Filter,
+}
+
+/// How many files File ▸ Open Recent lists.
+const RECENT_FILES: usize = 10;
+
+impl Settings {
+    fn remember(&mut self, path: &Path) {
+        self.recent_files.retain(|p| p != path);
+        self.recent_files.insert(0, path.to_path_buf());
+        self.recent_files.truncate(RECENT_FILES);
+        self.last_folder = path.parent().map(PathBuf::from);
+        self.last_file = Some(path.to_path_buf());
+    }
+}
+
+/// Something the user asked for that would drop unsaved changes, held until they answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PendingAction {
+    /// Close the window.
+    Close,
+    /// Show the open dialog.
+    OpenDialog,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Open the sample letter.
+    OpenSample,
+}
+
+impl PendingAction {
+    fn verb(&self) -> &'static str {
+        match self {
+            PendingAction::Close => "closing",
+            PendingAction::OpenDialog | PendingAction::OpenPath(_) | PendingAction::OpenSample => {
+                "opening another letter"
+            }
+        }
+    }
+}
+
+/// A question the app asks before it goes on.
+#[derive(Clone, Debug)]
+pub enum Prompt {
+    /// "Save the changes before …?"
+    Unsaved(PendingAction),
+    /// Another program changed the file since it was opened.
+    ChangedOnDisk,
+    /// Unsaved changes from last time were found.
+    Restore(Box<Recovery>),
 }
 
 /// The windows and fields that come and go.
@@ -59,6 +117,20 @@ pub struct DashboardApp {
     /// A one-line note in the status bar.
     status: Option<String>,
     shown_title: String,
+    signer_form: Option<SignerForm>,
+    demand_form: Option<DemandForm>,
+    prompt: Option<Prompt>,
+    /// What to do once the letter is saved (the answer "Save" to a prompt).
+    after_save: Option<PendingAction>,
+    is_close_allowed: bool,
+    /// Where the recovery file lives; `None` keeps no recovery file.
+    data_dir: Option<PathBuf>,
+    /// The edit the recovery file was last written for, and when (egui time, seconds).
+    recovery_written: Option<(u64, f64)>,
+    /// Whether the first frame's checks (recovery, last file) have run.
+    is_started: bool,
+    /// Whether a file was given on the command line (then the last file is not reopened).
+    has_file_argument: bool,
 }
 
 /// The storage key of [`Settings`].
@@ -75,7 +147,7 @@ impl DashboardApp {
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
         ctx.set_theme(settings.theme);
-        let filter = Filter::default();
+        let filter = settings.filter.clone();
         let mut app = DashboardApp {
             document: Document::sample(&filter),
             filter,
@@ -88,11 +160,176 @@ impl DashboardApp {
             error: None,
             status: None,
             shown_title: String::new(),
+            signer_form: None,
+            demand_form: None,
+            prompt: None,
+            after_save: None,
+            is_close_allowed: false,
+            data_dir: None,
+            recovery_written: None,
+            is_started: false,
+            has_file_argument: file.is_some(),
         };
         if let Some(path) = file {
-            app.apply(Command::OpenPath(path));
+            app.perform(PendingAction::OpenPath(path));
         }
         app
+    }
+
+    /// Keeps the recovery file in `data_dir` (the app's data folder; tests use a temporary one).
+    pub fn with_data_dir(mut self, data_dir: Option<PathBuf>) -> DashboardApp {
+        self.data_dir = data_dir;
+        self
+    }
+
+    /// The question the app is asking, if any.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
+    }
+
+    /// The settings as they would be saved now.
+    pub fn settings(&self) -> Settings {
+        Settings {
+            filter: self.filter.clone(),
+            ..self.settings.clone()
+        }
+    }
+
+    /// Writes the recovery file now if the letter has unsaved changes it does not hold yet.
+    pub fn write_recovery_now(&mut self, time_seconds: f64) {
+        let Some(dir) = &self.data_dir else { return };
+        if !self.document.is_modified
+            || self
+                .recovery_written
+                .is_some_and(|(r, _)| r == self.document.edit_revision())
+        {
+            return;
+        }
+        let source = match &self.document.source {
+            Source::File(path) => Some(path.as_path()),
+            Source::Sample => None,
+        };
+        match session::write_recovery(dir, source, &self.document.letter) {
+            Ok(()) => self.recovery_written = Some((self.document.edit_revision(), time_seconds)),
+            Err(error) => {
+                self.status = Some(format!("Could not keep a recovery copy: {error}"));
+                self.recovery_written = Some((self.document.edit_revision(), time_seconds));
+            }
+        }
+    }
+
+    fn forget_recovery(&mut self) {
+        if let Some(dir) = &self.data_dir {
+            session::remove_recovery(dir);
+        }
+        self.recovery_written = None;
+    }
+
+    /// The first frame: offer unsaved changes from last time, or reopen the last letter.
+    fn start(&mut self) {
+        self.is_started = true;
+        if let Some(dir) = &self.data_dir {
+            match session::read_recovery(dir) {
+                Some(Ok(recovery)) => {
+                    self.prompt = Some(Prompt::Restore(Box::new(recovery)));
+                    return;
+                }
+                Some(Err(error)) => {
+                    self.error = Some(format!(
+                        "Could not read the unsaved changes kept from last time\n{error}"
+                    ));
+                }
+                None => {}
+            }
+        }
+        if self.has_file_argument {
+            return;
+        }
+        if let Some(path) = self.settings.last_file.clone() {
+            if path.is_file() {
+                self.perform(PendingAction::OpenPath(path));
+            } else {
+                self.status = Some(format!(
+                    "{} is no longer there; showing the sample letter",
+                    path.display()
+                ));
+                self.settings.last_file = None;
+            }
+        }
+    }
+
+    /// Runs `action` unless it would drop unsaved changes; then asks first.
+    fn guard(&mut self, action: PendingAction) {
+        if self.document.is_modified {
+            self.prompt = Some(Prompt::Unsaved(action));
+        } else {
+            self.perform(action);
+        }
+    }
+
+    /// Runs `action` without asking.
+    fn perform(&mut self, action: PendingAction) {
+        match action {
+            PendingAction::Close => {
+                self.is_close_allowed = true;
+                self.worker_ctx()
+                    .send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            PendingAction::OpenDialog => self.worker.pick_file(self.settings.last_folder.clone()),
+            PendingAction::OpenPath(path) => {
+                self.status = Some(format!("Opening {}…", path.display()));
+                self.worker.load(path, self.filter.clone());
+            }
+            PendingAction::OpenSample => {
+                self.document = Document::sample(&self.filter);
+                self.error = None;
+                self.settings.last_file = None;
+                self.forget_recovery();
+                self.status = Some("Opened the sample letter".to_owned());
+            }
+        }
+    }
+
+    /// Saves to the letter's own file, first checking that no other program changed it.
+    fn save(&mut self, check_disk: bool) {
+        let Some(path) = self.document.save_path().map(Path::to_path_buf) else {
+            self.apply(Command::SaveAs);
+            return;
+        };
+        if check_disk && FileStamp::of(&path) != self.document.stamp {
+            self.prompt = Some(Prompt::ChangedOnDisk);
+            return;
+        }
+        self.save_to(path);
+    }
+
+    fn save_to(&mut self, path: PathBuf) {
+        match save_letter(&path, &self.document.letter) {
+            Ok(stamp) => {
+                self.document.source = Source::File(path.clone());
+                self.document.format = crate::load::SourceFormat::Json;
+                self.document.stamp = stamp;
+                self.document.is_modified = false;
+                self.forget_recovery();
+                self.settings.remember(&path);
+                self.error = None;
+                self.status = Some(format!("Saved {}", path.display()));
+                if let Some(next) = self.after_save.take() {
+                    self.perform(next);
+                }
+            }
+            Err(error) => {
+                self.after_save = None;
+                self.error = Some(format!(
+                    "Could not save {}\n{error}",
+                    self.document.display_name()
+                ));
+            }
+        }
+    }
+
+    fn edit(&mut self, edit: Edit, merge_key: Option<String>) {
+        self.document.edit(edit, merge_key, &self.filter);
     }
 
     /// The open document.
@@ -128,8 +365,19 @@ impl DashboardApp {
     /// Draws one frame of the whole window into `ui`, then applies what the user asked for.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         self.collect_background_work();
+        if !self.is_started {
+            self.start();
+        }
         let mut commands = self.keyboard_commands(ui.ctx());
         commands.extend(dropped_file_commands(ui.ctx()));
+        if ui.ctx().input(|i| i.viewport().close_requested())
+            && self.document.is_modified
+            && !self.is_close_allowed
+        {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.prompt = Some(Prompt::Unsaved(PendingAction::Close));
+        }
 
         egui::Panel::top("menu").show(ui, |ui| commands.extend(self.menu_ui(ui)));
         egui::Panel::top("header").show(ui, |ui| {
@@ -164,6 +412,25 @@ impl DashboardApp {
             self.apply(command);
         }
         self.update_title(ui.ctx());
+        self.keep_recovery(ui.ctx());
+    }
+
+    /// Writes the recovery file every few seconds while there are unsaved changes.
+    fn keep_recovery(&mut self, ctx: &egui::Context) {
+        if self.data_dir.is_none() || !self.document.is_modified {
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let last = self.recovery_written.map_or(f64::NEG_INFINITY, |(_, t)| t);
+        if now - last >= RECOVERY_INTERVAL_SECONDS {
+            self.write_recovery_now(now);
+        } else if self
+            .recovery_written
+            .is_none_or(|(r, _)| r != self.document.edit_revision())
+        {
+            let wait = (RECOVERY_INTERVAL_SECONDS - (now - last)).max(0.1);
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+        }
     }
 
     fn central_ui(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
@@ -195,7 +462,20 @@ impl DashboardApp {
                 strip.cell(|ui| charts::state_ui(ui, document, state_height - 26.0));
                 strip.cell(|ui| {
                     ui.separator();
-                    table.ui(ui, document);
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new("Signers").strong());
+                        ui.label(
+                            RichText::new("double-click a row to edit it, right-click for more")
+                                .weak()
+                                .small(),
+                        );
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            if ui.button("Add signer…").clicked() {
+                                commands.push(Command::EditSigner(None));
+                            }
+                        });
+                    });
+                    commands.extend(table.ui(ui, document));
                 });
             });
         commands
@@ -214,8 +494,41 @@ impl DashboardApp {
                 if ui.button("Open path…").clicked() {
                     commands.push(Command::OpenPathField);
                 }
+                ui.add_enabled_ui(!self.settings.recent_files.is_empty(), |ui| {
+                    ui.menu_button("Open recent", |ui| {
+                        for path in &self.settings.recent_files {
+                            let name = path.file_name().map_or_else(
+                                || path.display().to_string(),
+                                |n| n.to_string_lossy().into_owned(),
+                            );
+                            if ui
+                                .button(name)
+                                .on_hover_text(path.display().to_string())
+                                .clicked()
+                            {
+                                commands.push(Command::OpenPath(path.clone()));
+                            }
+                        }
+                    });
+                });
                 if ui.button("Open the sample letter").clicked() {
                     commands.push(Command::OpenSample);
+                }
+                ui.separator();
+                if ui
+                    .add(egui::Button::new("Save").shortcut_text(ui.ctx().format_shortcut(&SAVE)))
+                    .clicked()
+                {
+                    commands.push(Command::Save);
+                }
+                if ui
+                    .add(
+                        egui::Button::new("Save as…")
+                            .shortcut_text(ui.ctx().format_shortcut(&SAVE_AS)),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::SaveAs);
                 }
                 ui.separator();
                 ui.menu_button("Export", |ui| {
@@ -237,6 +550,24 @@ impl DashboardApp {
                     .clicked()
                 {
                     commands.push(Command::Quit);
+                }
+            });
+            ui.menu_button("Edit", |ui| {
+                let history = &self.document.history;
+                let undo = egui::Button::new("Undo").shortcut_text(ui.ctx().format_shortcut(&UNDO));
+                if ui.add_enabled(history.can_undo(), undo).clicked() {
+                    commands.push(Command::Undo);
+                }
+                let redo = egui::Button::new("Redo").shortcut_text(ui.ctx().format_shortcut(&REDO));
+                if ui.add_enabled(history.can_redo(), redo).clicked() {
+                    commands.push(Command::Redo);
+                }
+                ui.separator();
+                if ui.button("Add signer…").clicked() {
+                    commands.push(Command::EditSigner(None));
+                }
+                if ui.button("Add demand…").clicked() {
+                    commands.push(Command::EditDemand(None));
                 }
             });
             ui.menu_button("View", |ui| {
@@ -315,6 +646,15 @@ impl DashboardApp {
 
     fn overlays_ui(&mut self, ctx: &egui::Context) -> Vec<Command> {
         let mut commands = Vec::new();
+        if let Some(form) = &mut self.signer_form {
+            commands.extend(form.ui(ctx));
+        }
+        if let Some(form) = &mut self.demand_form {
+            commands.extend(form.ui(ctx, &self.document.letter));
+        }
+        if let Some(prompt) = &self.prompt {
+            commands.extend(prompt_ui(ctx, prompt, &self.document));
+        }
         if self.overlays.is_warnings_open {
             let mut is_open = true;
             egui::Window::new(format!("Load warnings: {}", self.document.display_name()))
@@ -402,7 +742,25 @@ impl DashboardApp {
             if input.consume_shortcut(&FIND) {
                 self.filters_panel.focus_search = true;
             }
+            // Shift+Ctrl+S first: a plain Ctrl+S shortcut would match it too.
+            if input.consume_shortcut(&SAVE_AS) {
+                commands.push(Command::SaveAs);
+            }
+            if input.consume_shortcut(&SAVE) {
+                commands.push(Command::Save);
+            }
         });
+        // A focused text box has its own undo for what is being typed.
+        if ctx.memory(|m| m.focused().is_none()) {
+            ctx.input_mut(|input| {
+                if input.consume_shortcut(&REDO) || input.consume_shortcut(&REDO_Y) {
+                    commands.push(Command::Redo);
+                }
+                if input.consume_shortcut(&UNDO) {
+                    commands.push(Command::Undo);
+                }
+            });
+        }
         commands
     }
 
@@ -417,7 +775,8 @@ impl DashboardApp {
                     self.document = *document;
                     self.document.refilter(&self.filter);
                     self.error = None;
-                    self.settings.last_folder = path.parent().map(PathBuf::from);
+                    self.settings.remember(&path);
+                    self.forget_recovery();
                     let signers = self.document.letter.signers.len();
                     self.status = Some(match warnings {
                         0 => format!(
@@ -434,12 +793,13 @@ impl DashboardApp {
                     path,
                     result: Err(error),
                 } => self.show_load_error(&path, &error),
-                Outcome::Picked(Picked::File(path)) => self.apply(Command::OpenPath(path)),
+                // The dialog was opened after any unsaved changes were dealt with.
+                Outcome::Picked(Picked::File(path)) => self.perform(PendingAction::OpenPath(path)),
                 Outcome::Picked(Picked::Cancelled)
                 | Outcome::SaveTo {
                     picked: Picked::Cancelled,
                     ..
-                } => {}
+                } => self.after_save = None,
                 Outcome::SaveTo {
                     kind,
                     picked: Picked::File(path),
@@ -504,7 +864,7 @@ impl DashboardApp {
     /// Does what `command` asks. Called after drawing; also the way tests drive the app.
     pub fn apply(&mut self, command: Command) {
         match command {
-            Command::OpenDialog => self.worker.pick_file(self.settings.last_folder.clone()),
+            Command::OpenDialog => self.guard(PendingAction::OpenDialog),
             Command::OpenPathField => {
                 self.overlays.path_field = Some(PathField {
                     export: None,
@@ -512,15 +872,8 @@ impl DashboardApp {
                     reason: None,
                 });
             }
-            Command::OpenPath(path) => {
-                self.status = Some(format!("Opening {}…", path.display()));
-                self.worker.load(path, self.filter.clone());
-            }
-            Command::OpenSample => {
-                self.document = Document::sample(&self.filter);
-                self.error = None;
-                self.status = Some("Opened the sample letter".to_owned());
-            }
+            Command::OpenPath(path) => self.guard(PendingAction::OpenPath(path)),
+            Command::OpenSample => self.guard(PendingAction::OpenSample),
             Command::ToggleParty(code) => {
                 self.filter.toggle_party(&code);
                 self.document.refilter(&self.filter);
@@ -546,21 +899,195 @@ impl DashboardApp {
                 self.document.refilter(&self.filter);
             }
             Command::SetDemandStatus { index, status } => {
-                if let Some(demand) = self.document.letter.demands.get_mut(index)
-                    && demand.status != status
-                {
-                    demand.status = status;
-                    self.document.is_modified = true;
-                    self.document.refilter(&self.filter);
+                let Some(before) = self.document.letter.demands.get(index) else {
+                    return;
+                };
+                if before.status != status {
+                    let mut after = before.clone();
+                    after.status = status;
+                    let edit = Edit::Demand {
+                        index,
+                        before: Some(Box::new(before.clone())),
+                        after: Some(Box::new(after)),
+                    };
+                    self.edit(edit, None);
                 }
             }
             Command::SetDemandNote { index, note } => {
-                if let Some(demand) = self.document.letter.demands.get_mut(index) {
-                    let note = Some(note).filter(|n| !n.trim().is_empty());
-                    if demand.note != note {
-                        demand.note = note;
-                        self.document.is_modified = true;
+                let Some(before) = self.document.letter.demands.get(index) else {
+                    return;
+                };
+                let note = Some(note).filter(|n| !n.trim().is_empty());
+                if before.note != note {
+                    let mut after = before.clone();
+                    after.note = note;
+                    let edit = Edit::Demand {
+                        index,
+                        before: Some(Box::new(before.clone())),
+                        after: Some(Box::new(after)),
+                    };
+                    self.edit(edit, Some(format!("note {index}")));
+                }
+            }
+            Command::Save => self.save(true),
+            Command::SaveAs => {
+                if matches!(self.prompt, Some(Prompt::ChangedOnDisk)) {
+                    self.prompt = None;
+                }
+                let name = self.default_export_name(ExportKind::Letter);
+                self.worker.pick_save_path(
+                    ExportKind::Letter,
+                    name,
+                    self.settings.last_folder.clone(),
+                );
+            }
+            Command::SaveTo(path) | Command::ExportTo(ExportKind::Letter, path) => {
+                self.save_to(path)
+            }
+            Command::Undo => {
+                if self.document.undo(&self.filter) {
+                    self.status = Some("Undone".to_owned());
+                }
+            }
+            Command::Redo => {
+                if self.document.redo(&self.filter) {
+                    self.status = Some("Redone".to_owned());
+                }
+            }
+            Command::EditSigner(None) => self.signer_form = Some(SignerForm::new_signer()),
+            Command::EditSigner(Some(index)) => {
+                self.signer_form = SignerForm::edit(&self.document.letter, index)
+            }
+            Command::EditDemand(None) => self.demand_form = Some(DemandForm::new_demand()),
+            Command::EditDemand(Some(index)) => {
+                self.demand_form = DemandForm::edit(&self.document.letter, index)
+            }
+            Command::CloseEditor => {
+                self.signer_form = None;
+                self.demand_form = None;
+            }
+            Command::CommitSigner { index, draft } => {
+                let letter = &mut self.document.letter;
+                let before = index.and_then(|i| letter.signers.get(i)).cloned();
+                let signer = draft.to_signer(letter, before.as_ref());
+                let position = index.unwrap_or(letter.signers.len());
+                self.status = Some(match index {
+                    Some(_) => format!("Changed {}", signer.name),
+                    None => format!("Added {}", signer.name),
+                });
+                let edit = Edit::Signer {
+                    index: position,
+                    before: before.map(Box::new),
+                    after: Some(Box::new(signer)),
+                };
+                self.edit(edit, None);
+                self.signer_form = None;
+            }
+            Command::RemoveSigner(index) => {
+                let Some(before) = self.document.letter.signers.get(index).cloned() else {
+                    return;
+                };
+                self.status = Some(format!("Removed {} (Undo puts them back)", before.name));
+                self.edit(
+                    Edit::Signer {
+                        index,
+                        before: Some(Box::new(before)),
+                        after: None,
+                    },
+                    None,
+                );
+            }
+            Command::CommitDemand { index, demand } => {
+                let before = index
+                    .and_then(|i| self.document.letter.demands.get(i))
+                    .cloned();
+                let position = index.unwrap_or(self.document.letter.demands.len());
+                self.status = Some(
+                    if index.is_some() {
+                        "Changed a demand"
+                    } else {
+                        "Added a demand"
                     }
+                    .to_owned(),
+                );
+                self.edit(
+                    Edit::Demand {
+                        index: position,
+                        before: before.map(Box::new),
+                        after: Some(demand),
+                    },
+                    None,
+                );
+                self.demand_form = None;
+            }
+            Command::RemoveDemand(index) => {
+                let Some(before) = self.document.letter.demands.get(index).cloned() else {
+                    return;
+                };
+                self.status = Some("Removed a demand (Undo puts it back)".to_owned());
+                self.edit(
+                    Edit::Demand {
+                        index,
+                        before: Some(Box::new(before)),
+                        after: None,
+                    },
+                    None,
+                );
+            }
+            Command::PromptSave => {
+                if let Some(Prompt::Unsaved(action)) = self.prompt.take() {
+                    self.after_save = Some(action);
+                    self.save(true);
+                }
+            }
+            Command::PromptDiscard => {
+                if let Some(Prompt::Unsaved(action)) = self.prompt.take() {
+                    self.forget_recovery();
+                    self.perform(action);
+                }
+            }
+            Command::PromptCancel => {
+                self.prompt = None;
+                self.after_save = None;
+            }
+            Command::Overwrite => {
+                self.prompt = None;
+                self.save(false);
+            }
+            Command::Reload => {
+                self.prompt = None;
+                self.after_save = None;
+                if let Some(path) = self.document.save_path().map(Path::to_path_buf) {
+                    self.forget_recovery();
+                    self.perform(PendingAction::OpenPath(path));
+                }
+            }
+            Command::RestoreRecovery => {
+                if let Some(Prompt::Restore(recovery)) = self.prompt.take() {
+                    let source = recovery.source.clone().filter(|p| p.is_file());
+                    let loaded = crate::load::Loaded {
+                        letter: recovery.letter,
+                        warnings: Vec::new(),
+                        format: crate::load::SourceFormat::Json,
+                    };
+                    let origin = source.clone().map_or(Source::Sample, Source::File);
+                    let mut document = Document::new(loaded, origin, &self.filter);
+                    document.stamp = source.as_deref().and_then(FileStamp::of);
+                    document.is_modified = true;
+                    self.document = document;
+                    self.status = Some(format!(
+                        "Restored the changes kept at {}",
+                        recovery.saved_at
+                    ));
+                }
+            }
+            Command::DiscardRecovery => {
+                self.prompt = None;
+                self.forget_recovery();
+                if !self.has_file_argument
+                    && let Some(path) = self.settings.last_file.clone().filter(|p| p.is_file())
+                {
+                    self.perform(PendingAction::OpenPath(path));
                 }
             }
             Command::Export(kind) => {
@@ -600,9 +1127,7 @@ impl DashboardApp {
                 self.settings.theme = preference;
                 self.worker_ctx().set_theme(preference);
             }
-            Command::Quit => self
-                .worker_ctx()
-                .send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Quit => self.guard(PendingAction::Close),
         }
     }
 
@@ -614,6 +1139,18 @@ impl DashboardApp {
                 let stem = html.strip_suffix(".html").unwrap_or(&html);
                 format!("{stem}.png")
             }
+            ExportKind::Letter => match &self.document.source {
+                // A signer table saved as a letter sits beside it under the same name.
+                Source::File(path) => path.with_extension("json").file_name().map_or_else(
+                    || default_file_name(&self.document.letter, ExportFormat::Json),
+                    |n| n.to_string_lossy().into_owned(),
+                ),
+                Source::Sample => {
+                    let name = default_file_name(&self.document.letter, ExportFormat::Json);
+                    let stem = name.strip_suffix(".json").unwrap_or(&name);
+                    format!("{stem}-letter.json")
+                }
+            },
         }
     }
 
@@ -651,6 +1188,13 @@ impl DashboardApp {
 const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
 const QUIT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
 const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+const SAVE: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+const SAVE_AS: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+const REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 
 fn dropped_file_commands(ctx: &egui::Context) -> Vec<Command> {
     ctx.input(|input| {
@@ -724,6 +1268,72 @@ impl eframe::App for DashboardApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings());
     }
+}
+
+/// The question in `prompt`, as a modal dialog; its buttons become commands.
+fn prompt_ui(ctx: &egui::Context, prompt: &Prompt, document: &Document) -> Option<Command> {
+    let mut command = None;
+    let name = document.display_name();
+    egui::Modal::new(egui::Id::unique("prompt")).show(ctx, |ui| {
+        ui.set_max_width(460.0);
+        match prompt {
+            Prompt::Unsaved(action) => {
+                ui.heading(format!("Save the changes to {name}?"));
+                ui.label(format!("The letter has changes that are not saved. They will be lost if you go on {} without saving.", action.verb()));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        command = Some(Command::PromptSave);
+                    }
+                    if ui.button("Don't save").clicked() {
+                        command = Some(Command::PromptDiscard);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        command = Some(Command::PromptCancel);
+                    }
+                });
+            }
+            Prompt::ChangedOnDisk => {
+                ui.heading(format!("{name} was changed by another program"));
+                ui.label("Since you opened it, the file on disk has changed. Saving now would replace those changes with yours.");
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Overwrite").clicked() {
+                        command = Some(Command::Overwrite);
+                    }
+                    if ui.button("Save as…").clicked() {
+                        command = Some(Command::SaveAs);
+                    }
+                    if ui.button("Reload (drop my changes)").clicked() {
+                        command = Some(Command::Reload);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        command = Some(Command::PromptCancel);
+                    }
+                });
+            }
+            Prompt::Restore(recovery) => {
+                ui.heading("Restore unsaved changes?");
+                let from = recovery.source.as_ref().map_or_else(|| "the sample letter".to_owned(), |p| p.display().to_string());
+                ui.label(format!(
+                    "Signer Dashboard closed with unsaved changes to {from} ({} signers, {} demands), kept at {}.",
+                    recovery.letter.signers.len(),
+                    recovery.letter.demands.len(),
+                    recovery.saved_at
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Restore").clicked() {
+                        command = Some(Command::RestoreRecovery);
+                    }
+                    if ui.button("Discard them").clicked() {
+                        command = Some(Command::DiscardRecovery);
+                    }
+                });
+            }
+        }
+    });
+    command
 }

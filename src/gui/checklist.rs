@@ -23,14 +23,21 @@ impl ChecklistPanel {
     pub fn ui(&mut self, ui: &mut egui::Ui, document: &Document) -> Vec<Command> {
         let mut commands = Vec::new();
         let demands = &document.letter.demands;
-        if self.notes_for != Some(document.letter_revision()) || self.notes.len() != demands.len() {
+        if self.notes_for != Some(document.edit_revision()) || self.notes.len() != demands.len() {
             self.notes = demands
                 .iter()
                 .map(|d| d.note.clone().unwrap_or_default())
                 .collect();
-            self.notes_for = Some(document.letter_revision());
+            self.notes_for = Some(document.edit_revision());
         }
-        ui.heading("Demands");
+        ui.horizontal(|ui| {
+            ui.heading("Demands");
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("Add demand…").clicked() {
+                    commands.push(Command::EditDemand(None));
+                }
+            });
+        });
         if demands.is_empty() {
             ui.add_space(8.0);
             ui.label(RichText::new("This letter lists no demands.").weak());
@@ -110,13 +117,30 @@ impl ChecklistPanel {
                                         Some(demand.status.label().to_owned());
                                     info
                                 });
-                                if let Some(source) = &demand.source {
-                                    ui.add(
-                                        egui::Label::new(RichText::new(source).small().weak())
-                                            .truncate(),
-                                    )
-                                    .on_hover_text(source);
-                                }
+                                ui.with_layout(
+                                    egui::Layout::right_to_left(egui::Align::Center),
+                                    |ui| {
+                                        if ui
+                                            .small_button("Remove")
+                                            .on_hover_text("Remove this demand (Undo puts it back)")
+                                            .clicked()
+                                        {
+                                            commands.push(Command::RemoveDemand(index));
+                                        }
+                                        if ui.small_button("Edit…").clicked() {
+                                            commands.push(Command::EditDemand(Some(index)));
+                                        }
+                                        if let Some(source) = &demand.source {
+                                            ui.add(
+                                                egui::Label::new(
+                                                    RichText::new(source).small().weak(),
+                                                )
+                                                .truncate(),
+                                            )
+                                            .on_hover_text(source);
+                                        }
+                                    },
+                                );
                             });
                             if let Some(note) = self.notes.get_mut(index) {
                                 let response = ui.add(

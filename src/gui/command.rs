@@ -1,7 +1,9 @@
 //! What the panels ask the app to do. Panels draw and return commands; the app applies
 //! them after the frame is drawn, so no panel changes another's state mid-frame.
 
+use super::editor::SignerDraft;
 use super::worker::ExportKind;
+use crate::model::Demand;
 use crate::model::{Chamber, DemandStatus, Role, State};
 use std::path::PathBuf;
 
@@ -47,6 +49,54 @@ pub enum Command {
     Export(ExportKind),
     /// Write the export to this path (from the path field).
     ExportTo(ExportKind, PathBuf),
+    /// Save the letter to its file (or ask where, for a letter that has none).
+    Save,
+    /// Ask where to save the letter, then save it there.
+    SaveAs,
+    /// Save the letter to this file and make it the letter's file.
+    SaveTo(PathBuf),
+    /// Take back the last edit.
+    Undo,
+    /// Make the last undone edit again.
+    Redo,
+    /// Open the signer form: for the signer at this position, or for a new one.
+    EditSigner(Option<usize>),
+    /// Remove the signer at this position.
+    RemoveSigner(usize),
+    /// Open the demand form: for the demand at this position, or for a new one.
+    EditDemand(Option<usize>),
+    /// Remove the demand at this position.
+    RemoveDemand(usize),
+    /// Save the signer form: replace the signer at `index`, or add one at the end.
+    CommitSigner {
+        /// Which signer, or `None` to add.
+        index: Option<usize>,
+        /// What the form holds.
+        draft: Box<SignerDraft>,
+    },
+    /// Save the demand form: replace the demand at `index`, or add one at the end.
+    CommitDemand {
+        /// Which demand, or `None` to add.
+        index: Option<usize>,
+        /// The demand.
+        demand: Box<Demand>,
+    },
+    /// Close the signer or demand form without saving.
+    CloseEditor,
+    /// Answer to "save your changes?": save, then go on.
+    PromptSave,
+    /// Answer to "save your changes?": go on without saving.
+    PromptDiscard,
+    /// Close the question without doing anything.
+    PromptCancel,
+    /// The file changed on disk: write over it anyway.
+    Overwrite,
+    /// The file changed on disk: read it again, dropping the changes made here.
+    Reload,
+    /// Put back the unsaved changes found in the recovery file.
+    RestoreRecovery,
+    /// Throw away the unsaved changes found in the recovery file.
+    DiscardRecovery,
     /// Show or hide the list of load warnings.
     ShowWarnings(bool),
     /// Hide the error banner.

@@ -1,8 +1,10 @@
 //! The open letter with everything derived from it that the panels read.
 
 use crate::analysis::{Filter, SearchIndex, Selection, Tally, select};
+use crate::edit::{Edit, History};
 use crate::load::{Loaded, SAMPLE_NAME, SourceFormat, Warning};
 use crate::model::Letter;
+use crate::save::FileStamp;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -33,8 +35,13 @@ pub struct Document {
     pub overall: Tally,
     /// Whether the letter has changes that are not saved.
     pub is_modified: bool,
-    /// Changes when the letter is replaced (not when only the filter changes).
-    letter_revision: u64,
+    /// The file as it was when read or last saved, to notice another program changing it.
+    pub stamp: Option<FileStamp>,
+    /// The edits that can be undone and redone.
+    pub history: History,
+    /// Changes with every edit and differs between documents, so panels that keep their own
+    /// copy of the letter's text know when to drop it.
+    edit_revision: u64,
     /// Changes every time the selection or the letter changes (and differs between documents),
     /// so panels know when to redo cached work.
     pub revision: u64,
@@ -66,7 +73,9 @@ impl Document {
             index,
             selection,
             is_modified: false,
-            letter_revision: next_revision(),
+            stamp: None,
+            history: History::default(),
+            edit_revision: next_revision(),
             revision: next_revision(),
         }
     }
@@ -92,9 +101,56 @@ impl Document {
         self.revision = next_revision();
     }
 
-    /// Identifies this letter, so panels that keep their own copy of its text know when to drop it.
-    pub fn letter_revision(&self) -> u64 {
-        self.letter_revision
+    /// Applies a change the user made, remembers it for undo, and redoes what depends on it.
+    /// Returns whether it applied.
+    pub fn edit(&mut self, edit: Edit, merge_key: Option<String>, filter: &Filter) -> bool {
+        let touches_signers = matches!(edit, Edit::Signer { .. });
+        if !self.history.apply(&mut self.letter, edit, merge_key) {
+            return false;
+        }
+        self.after_change(touches_signers, filter);
+        true
+    }
+
+    /// Takes back the last edit.
+    pub fn undo(&mut self, filter: &Filter) -> bool {
+        if !self.history.undo(&mut self.letter) {
+            return false;
+        }
+        self.after_change(true, filter);
+        true
+    }
+
+    /// Makes the last undone edit again.
+    pub fn redo(&mut self, filter: &Filter) -> bool {
+        if !self.history.redo(&mut self.letter) {
+            return false;
+        }
+        self.after_change(true, filter);
+        true
+    }
+
+    fn after_change(&mut self, touches_signers: bool, filter: &Filter) {
+        self.is_modified = true;
+        self.edit_revision = next_revision();
+        if touches_signers {
+            self.index = SearchIndex::new(&self.letter);
+            self.overall = select(&self.letter, &Filter::default(), Some(&self.index)).tally;
+        }
+        self.refilter(filter);
+    }
+
+    /// Changes with every edit, undo and redo: what the recovery file was last written for.
+    pub fn edit_revision(&self) -> u64 {
+        self.edit_revision
+    }
+
+    /// The JSON file that Save writes to: the file the letter came from, when it is a letter file.
+    pub fn save_path(&self) -> Option<&Path> {
+        match (&self.source, self.format) {
+            (Source::File(path), SourceFormat::Json) => Some(path),
+            _ => None,
+        }
     }
 
     /// The file name to show in the title bar and status line.

@@ -7,9 +7,11 @@ pub mod charts;
 pub mod checklist;
 pub mod command;
 pub mod document;
+pub mod editor;
 pub mod filters;
 pub mod header;
 pub mod map;
+pub mod session;
 pub mod table;
 pub mod theme;
 pub mod worker;
@@ -42,7 +44,12 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
     eframe::run_native(
         "Signer Dashboard",
         options,
-        Box::new(move |cc| Ok(Box::new(DashboardApp::new(&cc.egui_ctx, cc.storage, file)))),
+        Box::new(move |cc| {
+            Ok(Box::new(
+                DashboardApp::new(&cc.egui_ctx, cc.storage, file)
+                    .with_data_dir(eframe::storage_dir(APP_ID)),
+            ))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("{e}"))
 }

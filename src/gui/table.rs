@@ -1,6 +1,7 @@
 //! The signer table: one row per selected signer, sortable by any column, virtualised so
 //! that only the rows on screen are laid out.
 
+use super::command::Command;
 use super::document::Document;
 use super::theme;
 use crate::model::{Chamber, Role, Signer};
@@ -73,8 +74,10 @@ impl TablePanel {
         }
     }
 
-    /// Draws the table in the space left.
-    pub fn ui(&mut self, ui: &mut egui::Ui, document: &Document) {
+    /// Draws the table in the space left. Double-clicking a row edits that signer; its
+    /// context menu edits or removes it.
+    pub fn ui(&mut self, ui: &mut egui::Ui, document: &Document) -> Vec<Command> {
+        let mut commands = Vec::new();
         let shown = document.selection.rows.len();
         if shown == 0 {
             ui.add_space(12.0);
@@ -86,7 +89,7 @@ impl TablePanel {
                 };
                 ui.label(RichText::new(text).weak());
             });
-            return;
+            return commands;
         }
         let headers = [
             ("Name", SortColumn::Name),
@@ -102,6 +105,7 @@ impl TablePanel {
         TableBuilder::new(ui)
             .id_salt("signer-table")
             .striped(true)
+            .sense(egui::Sense::click())
             .resizable(true)
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
             .column(Column::remainder().at_least(160.0).clip(true))
@@ -134,12 +138,13 @@ impl TablePanel {
             })
             .body(|body| {
                 body.rows(theme::TABLE_ROW_HEIGHT_POINTS, rows.len(), |mut row| {
-                    let Some(signer) = rows
-                        .get(row.index())
-                        .and_then(|&i| document.letter.signers.get(i as usize))
-                    else {
+                    let Some(&position) = rows.get(row.index()) else {
                         return;
                     };
+                    let Some(signer) = document.letter.signers.get(position as usize) else {
+                        return;
+                    };
+                    let position = position as usize;
                     row.col(|ui| {
                         ui.label(signer.name.as_ref());
                     });
@@ -175,11 +180,25 @@ impl TablePanel {
                             text
                         });
                     });
+                    let response = row.response();
+                    if response.double_clicked() {
+                        commands.push(Command::EditSigner(Some(position)));
+                    }
+                    response.context_menu(|ui| {
+                        ui.label(RichText::new(signer.name.as_ref()).strong());
+                        if ui.button("Edit signer…").clicked() {
+                            commands.push(Command::EditSigner(Some(position)));
+                        }
+                        if ui.button("Remove signer").clicked() {
+                            commands.push(Command::RemoveSigner(position));
+                        }
+                    });
                 });
             });
         if let Some(column) = clicked {
             self.sort_by(column);
         }
+        commands
     }
 }
 

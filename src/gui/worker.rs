@@ -6,6 +6,7 @@ use super::document::{Document, Source};
 use crate::analysis::Filter;
 use crate::export::{ExportFormat, write_atomically};
 use crate::load::{self, LoadError};
+use crate::save::FileStamp;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -49,6 +50,8 @@ pub enum ExportKind {
     Data(ExportFormat),
     /// A picture of the window as it is.
     Picture,
+    /// The letter itself, as a JSON letter file (Save As).
+    Letter,
 }
 
 impl ExportKind {
@@ -57,6 +60,7 @@ impl ExportKind {
         match self {
             ExportKind::Data(format) => format.extension(),
             ExportKind::Picture => "png",
+            ExportKind::Letter => "json",
         }
     }
 
@@ -65,6 +69,7 @@ impl ExportKind {
         match self {
             ExportKind::Data(format) => format.label(),
             ExportKind::Picture => "PNG picture",
+            ExportKind::Letter => "Letter file",
         }
     }
 }
@@ -109,8 +114,13 @@ impl Worker {
     /// Reads `path` into a document selected through `filter`.
     pub fn load(&mut self, path: PathBuf, filter: Filter) {
         let job = move || {
-            let result = load::load_path(&path)
-                .map(|loaded| Box::new(Document::new(loaded, Source::File(path.clone()), &filter)));
+            // The stamp is taken before reading, so a change made while reading is noticed too.
+            let stamp = FileStamp::of(&path);
+            let result = load::load_path(&path).map(|loaded| {
+                let mut document = Document::new(loaded, Source::File(path.clone()), &filter);
+                document.stamp = stamp;
+                Box::new(document)
+            });
             Outcome::Loaded { path, result }
         };
         self.spawn("load letter", job);
@@ -148,7 +158,10 @@ impl Worker {
     ) {
         let job = move || {
             let mut dialog = rfd::AsyncFileDialog::new()
-                .set_title(format!("Export {}", kind.label()))
+                .set_title(match kind {
+                    ExportKind::Letter => "Save the letter as".to_owned(),
+                    _ => format!("Export {}", kind.label()),
+                })
                 .set_file_name(file_name)
                 .add_filter(kind.label(), &[kind.extension()]);
             if let Some(folder) = start_in {

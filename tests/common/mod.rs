@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 pub mod export;
+#[cfg(feature = "gui")]
+pub mod gui;
 
 /// The repository root, where `sample_data/` lives.
 pub fn repo_root() -> PathBuf {

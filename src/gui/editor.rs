@@ -1,0 +1,493 @@
+//! Small forms to add and edit signers and demands. They check each field as it is typed
+//! and only offer to save what the loader would accept.
+
+use super::command::Command;
+use crate::model::{
+    Chamber, Date, Demand, DemandStatus, Letter, Party, Role, Signer, State, normalise_known,
+};
+use egui::RichText;
+
+/// A signer as typed into the form, checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignerDraft {
+    /// The name, trimmed.
+    pub name: String,
+    /// The party as typed; blank for none.
+    pub party: String,
+    /// The state, recognised.
+    pub state: State,
+    /// House or Senate.
+    pub chamber: Option<Chamber>,
+    /// The district.
+    pub district: Option<u8>,
+    /// Lead or cosigner.
+    pub role: Role,
+    /// Bioguide id.
+    pub bioguide: Option<String>,
+    /// When they signed.
+    pub signed_on: Option<Date>,
+    /// A note.
+    pub note: Option<String>,
+}
+
+impl SignerDraft {
+    /// The signer this draft describes, keeping what `base` has that the form does not show.
+    pub fn to_signer(&self, letter: &mut Letter, base: Option<&Signer>) -> Signer {
+        let party = match letter.parties.intern(&self.party) {
+            crate::model::Interned::Known(p) | crate::model::Interned::Other(p) => p,
+            crate::model::Interned::Full => Party::UNKNOWN,
+        };
+        let mut extra = base.and_then(|b| b.extra.clone());
+        if let Some(fields) = extra.as_mut() {
+            fields.remove(crate::model::UNRECOGNISED_STATE_KEY);
+        }
+        Signer {
+            name: self.name.as_str().into(),
+            party,
+            state: self.state,
+            chamber: self.chamber,
+            district: self.district,
+            role: self.role,
+            bioguide: self.bioguide.as_deref().map(Box::from),
+            signed_on: self.signed_on,
+            note: self.note.as_deref().map(Box::from),
+            extra: extra.filter(|e| !e.is_empty()),
+        }
+    }
+}
+
+/// The signer form's fields as typed.
+#[derive(Clone, Debug, Default)]
+pub struct SignerForm {
+    /// The signer being edited, or `None` for a new one.
+    pub index: Option<usize>,
+    has_focused: bool,
+    name: String,
+    party: String,
+    state: String,
+    chamber: Option<Chamber>,
+    district: String,
+    role: Role,
+    bioguide: String,
+    signed_on: String,
+    note: String,
+}
+
+impl SignerForm {
+    /// An empty form for a new signer.
+    pub fn new_signer() -> SignerForm {
+        SignerForm {
+            chamber: Some(Chamber::House),
+            ..SignerForm::default()
+        }
+    }
+
+    /// A form filled with the signer at `index`.
+    pub fn edit(letter: &Letter, index: usize) -> Option<SignerForm> {
+        let signer = letter.signers.get(index)?;
+        Some(SignerForm {
+            index: Some(index),
+            has_focused: false,
+            name: signer.name.to_string(),
+            party: if signer.party == Party::UNKNOWN {
+                String::new()
+            } else {
+                letter.party_code(signer).to_owned()
+            },
+            state: signer.unrecognised_state().map_or_else(
+                || {
+                    if signer.state.is_known() {
+                        signer.state.code().to_owned()
+                    } else {
+                        String::new()
+                    }
+                },
+                str::to_owned,
+            ),
+            chamber: signer.chamber,
+            district: signer.district.map(|d| d.to_string()).unwrap_or_default(),
+            role: signer.role,
+            bioguide: signer.bioguide.as_deref().unwrap_or_default().to_owned(),
+            signed_on: signer.signed_on.map(|d| d.to_string()).unwrap_or_default(),
+            note: signer.note.as_deref().unwrap_or_default().to_owned(),
+        })
+    }
+
+    /// Checks every field: the draft, or a message for each field that is wrong.
+    pub fn check(&self) -> Result<SignerDraft, Vec<(&'static str, String)>> {
+        let mut problems = Vec::new();
+        let name = self.name.trim();
+        if name.is_empty() {
+            problems.push(("Name", "a name is needed".to_owned()));
+        }
+        let party = self.party.trim();
+        if !party.is_empty()
+            && normalise_known(party).is_none()
+            && (party.len() > 12 || party.contains(char::is_whitespace))
+        {
+            problems.push((
+                "Party",
+                format!("expected a party code such as D, R or I, found \"{party}\""),
+            ));
+        }
+        let state = match self.state.trim() {
+            "" => State::UNKNOWN,
+            text => State::parse(text).unwrap_or_else(|| {
+                problems.push((
+                    "State",
+                    format!(
+                        "expected a state or territory (NJ, New Jersey, N.J.), found \"{text}\""
+                    ),
+                ));
+                State::UNKNOWN
+            }),
+        };
+        let district = match self.district.trim() {
+            "" => None,
+            text => match text.parse::<u8>() {
+                Ok(d) if d < 100 => Some(d),
+                _ => {
+                    problems.push((
+                        "District",
+                        format!("expected a number from 0 to 99 (0 = at-large), found \"{text}\""),
+                    ));
+                    None
+                }
+            },
+        };
+        let signed_on = match self.signed_on.trim() {
+            "" => None,
+            text => text.parse::<Date>().map_or_else(
+                |_| {
+                    problems.push((
+                        "Signed on",
+                        format!("expected a date as YYYY-MM-DD, found \"{text}\""),
+                    ));
+                    None
+                },
+                Some,
+            ),
+        };
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let optional = |text: &str| Some(text.trim().to_owned()).filter(|t| !t.is_empty());
+        Ok(SignerDraft {
+            name: name.to_owned(),
+            party: party.to_owned(),
+            state,
+            chamber: self.chamber,
+            district,
+            role: self.role,
+            bioguide: optional(&self.bioguide),
+            signed_on,
+            note: optional(&self.note),
+        })
+    }
+
+    /// Draws the form in a window. Returns the command to save it, or to close it.
+    pub fn ui(&mut self, ctx: &egui::Context) -> Option<Command> {
+        let mut command = None;
+        let title = if self.index.is_some() {
+            "Edit signer"
+        } else {
+            "Add signer"
+        };
+        let checked = self.check();
+        let problem = |field: &str| match &checked {
+            Err(problems) => problems
+                .iter()
+                .find(|(f, _)| *f == field)
+                .map(|(_, m)| m.clone()),
+            Ok(_) => None,
+        };
+        let modal = egui::Modal::new(egui::Id::unique(("editor", title))).show(ctx, |ui| {
+            ui.heading(title);
+            ui.add_space(6.0);
+            egui::Grid::new("signer-form")
+                .num_columns(2)
+                .spacing([8.0, 6.0])
+                .show(ui, |ui| {
+                    let name_blank = self.name.trim().is_empty();
+                    let name = text_row(
+                        ui,
+                        "Name",
+                        &mut self.name,
+                        "Linda Sánchez",
+                        problem("Name").filter(|_| !name_blank),
+                    );
+                    // The modal's first frame only measures it: keep asking until the field has the focus.
+                    if !self.has_focused {
+                        if name.has_focus() {
+                            self.has_focused = true;
+                        } else {
+                            name.request_focus();
+                        }
+                    }
+                    text_row(
+                        ui,
+                        "Party",
+                        &mut self.party,
+                        "D, R, I or another code",
+                        problem("Party"),
+                    );
+                    let state_hint = State::parse(&self.state).map(|s| s.name().to_owned());
+                    let state_problem = problem("State");
+                    text_row(
+                        ui,
+                        "State",
+                        &mut self.state,
+                        "CA, California or Calif.",
+                        state_problem.clone(),
+                    );
+                    if state_problem.is_none()
+                        && let Some(name) = state_hint
+                    {
+                        ui.label("");
+                        ui.label(RichText::new(name).weak().small());
+                        ui.end_row();
+                    }
+                    ui.label("Chamber");
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut self.chamber, None, "Not given");
+                        ui.radio_value(&mut self.chamber, Some(Chamber::House), "House");
+                        ui.radio_value(&mut self.chamber, Some(Chamber::Senate), "Senate");
+                    });
+                    ui.end_row();
+                    text_row(
+                        ui,
+                        "District",
+                        &mut self.district,
+                        "0 for at-large",
+                        problem("District"),
+                    );
+                    ui.label("Role");
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut self.role, Role::Lead, "Lead");
+                        ui.radio_value(&mut self.role, Role::Cosigner, "Cosigner");
+                    });
+                    ui.end_row();
+                    text_row(ui, "Bioguide id", &mut self.bioguide, "e.g. S001156", None);
+                    text_row(
+                        ui,
+                        "Signed on",
+                        &mut self.signed_on,
+                        "YYYY-MM-DD",
+                        problem("Signed on"),
+                    );
+                    text_row(ui, "Note", &mut self.note, "", None);
+                });
+            ui.separator();
+            ui.horizontal(|ui| {
+                let save = ui.add_enabled(checked.is_ok(), egui::Button::new("Save signer"));
+                if save.clicked()
+                    && let Ok(draft) = &checked
+                {
+                    command = Some(Command::CommitSigner {
+                        index: self.index,
+                        draft: Box::new(draft.clone()),
+                    });
+                }
+                if ui.button("Cancel").clicked() {
+                    command = Some(Command::CloseEditor);
+                }
+            });
+        });
+        if modal.should_close() && command.is_none() {
+            command = Some(Command::CloseEditor);
+        }
+        command
+    }
+}
+
+/// The demand form's fields as typed.
+#[derive(Clone, Debug, Default)]
+pub struct DemandForm {
+    /// The demand being edited, or `None` for a new one.
+    pub index: Option<usize>,
+    has_focused: bool,
+    id: String,
+    text: String,
+    source: String,
+    status: DemandStatus,
+    note: String,
+}
+
+impl DemandForm {
+    /// An empty form for a new demand.
+    pub fn new_demand() -> DemandForm {
+        DemandForm::default()
+    }
+
+    /// A form filled with the demand at `index`.
+    pub fn edit(letter: &Letter, index: usize) -> Option<DemandForm> {
+        let demand = letter.demands.get(index)?;
+        Some(DemandForm {
+            index: Some(index),
+            has_focused: false,
+            id: demand.id.clone(),
+            text: demand.text.clone(),
+            source: demand.source.clone().unwrap_or_default(),
+            status: demand.status,
+            note: demand.note.clone().unwrap_or_default(),
+        })
+    }
+
+    /// The demand this form describes, keeping the unknown fields of `base`; or why not.
+    pub fn check(&self, letter: &Letter) -> Result<Demand, Vec<(&'static str, String)>> {
+        let mut problems = Vec::new();
+        let text = self.text.trim();
+        if text.is_empty() {
+            problems.push(("Demand", "the demand's text is needed".to_owned()));
+        }
+        let id = self.id.trim();
+        let clash = letter
+            .demands
+            .iter()
+            .enumerate()
+            .any(|(i, d)| d.id == id && Some(i) != self.index);
+        if !id.is_empty() && clash {
+            problems.push(("Id", format!("another demand already has the id \"{id}\"")));
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let id = if id.is_empty() {
+            next_free_id(letter)
+        } else {
+            id.to_owned()
+        };
+        let base = self.index.and_then(|i| letter.demands.get(i));
+        let optional = |text: &str| Some(text.trim().to_owned()).filter(|t| !t.is_empty());
+        Ok(Demand {
+            id,
+            text: text.to_owned(),
+            source: optional(&self.source),
+            status: self.status,
+            note: optional(&self.note),
+            extra: base.map(|b| b.extra.clone()).unwrap_or_default(),
+        })
+    }
+
+    /// Draws the form in a window. Returns the command to save it, or to close it.
+    pub fn ui(&mut self, ctx: &egui::Context, letter: &Letter) -> Option<Command> {
+        let mut command = None;
+        let title = if self.index.is_some() {
+            "Edit demand"
+        } else {
+            "Add demand"
+        };
+        let checked = self.check(letter);
+        let problem = |field: &str| match &checked {
+            Err(problems) => problems
+                .iter()
+                .find(|(f, _)| *f == field)
+                .map(|(_, m)| m.clone()),
+            Ok(_) => None,
+        };
+        let modal = egui::Modal::new(egui::Id::unique(("editor", title))).show(ctx, |ui| {
+            ui.heading(title);
+            ui.add_space(6.0);
+            egui::Grid::new("demand-form")
+                .num_columns(2)
+                .spacing([8.0, 6.0])
+                .show(ui, |ui| {
+                    let text_blank = self.text.trim().is_empty();
+                    let text = text_row(
+                        ui,
+                        "Demand",
+                        &mut self.text,
+                        "What the letter asks for",
+                        problem("Demand").filter(|_| !text_blank),
+                    );
+                    // The modal's first frame only measures it: keep asking until the field has the focus.
+                    if !self.has_focused {
+                        if text.has_focus() {
+                            self.has_focused = true;
+                        } else {
+                            text.request_focus();
+                        }
+                    }
+                    text_row(
+                        ui,
+                        "Source",
+                        &mut self.source,
+                        "The letter, a statement, the advocates…",
+                        None,
+                    );
+                    ui.label("Status");
+                    ui.horizontal(|ui| {
+                        for status in DemandStatus::ALL {
+                            ui.radio_value(&mut self.status, status, status.label());
+                        }
+                    });
+                    ui.end_row();
+                    text_row(ui, "Note", &mut self.note, "", None);
+                    text_row(
+                        ui,
+                        "Id",
+                        &mut self.id,
+                        "made up if left blank",
+                        problem("Id"),
+                    );
+                });
+            ui.separator();
+            ui.horizontal(|ui| {
+                let save = ui.add_enabled(checked.is_ok(), egui::Button::new("Save demand"));
+                if save.clicked()
+                    && let Ok(demand) = &checked
+                {
+                    command = Some(Command::CommitDemand {
+                        index: self.index,
+                        demand: Box::new(demand.clone()),
+                    });
+                }
+                if ui.button("Cancel").clicked() {
+                    command = Some(Command::CloseEditor);
+                }
+            });
+        });
+        if modal.should_close() && command.is_none() {
+            command = Some(Command::CloseEditor);
+        }
+        command
+    }
+}
+
+/// `d1`, `d2`, …: the first such id no demand has.
+fn next_free_id(letter: &Letter) -> String {
+    (1..)
+        .map(|n| format!("d{n}"))
+        .find(|id| letter.demands.iter().all(|d| &d.id != id))
+        .unwrap_or_default()
+}
+
+/// A labelled text field, with the problem under it in the error colour.
+fn text_row(
+    ui: &mut egui::Ui,
+    label: &str,
+    text: &mut String,
+    hint: &str,
+    problem: Option<String>,
+) -> egui::Response {
+    let label = ui.label(label);
+    let response = ui.vertical(|ui| {
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(text)
+                    .hint_text(hint)
+                    .desired_width(280.0),
+            )
+            .labelled_by(label.id);
+        if let Some(problem) = problem {
+            ui.label(
+                RichText::new(problem)
+                    .color(ui.visuals().error_fg_color)
+                    .small(),
+            );
+        }
+        response
+    });
+    ui.end_row();
+    response.inner
+}

@@ -1,0 +1,84 @@
+//! Keeping unsaved work across a crash: a recovery file in the app's data folder, written
+//! every few seconds while the letter has unsaved changes, and offered back on the next start.
+
+use crate::export::{WriteError, now_utc, write_atomically};
+use crate::load::{self, SourceFormat};
+use crate::model::Letter;
+use crate::save::letter_to_json;
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+
+/// How often unsaved changes are written to the recovery file, in seconds.
+pub const RECOVERY_INTERVAL_SECONDS: f64 = 5.0;
+
+/// Unsaved changes found in the recovery file.
+#[derive(Clone, Debug)]
+pub struct Recovery {
+    /// The file the letter came from, if it came from one.
+    pub source: Option<PathBuf>,
+    /// When the changes were written (UTC).
+    pub saved_at: String,
+    /// The letter with the changes.
+    pub letter: Letter,
+}
+
+/// Where the recovery file lives in `data_dir`.
+pub fn recovery_path(data_dir: &Path) -> PathBuf {
+    data_dir.join("recovery.json")
+}
+
+/// Writes `letter` (with where it came from) to the recovery file, atomically.
+pub fn write_recovery(
+    data_dir: &Path,
+    source: Option<&Path>,
+    letter: &Letter,
+) -> Result<(), WriteError> {
+    std::fs::create_dir_all(data_dir)
+        .map_err(|e| WriteError::io(data_dir, "cannot make the folder", e))?;
+    let content = json!({
+        "source": source.map(|p| p.display().to_string()),
+        "saved_at": now_utc(),
+        "letter": letter_to_json(letter),
+    });
+    write_atomically(&recovery_path(data_dir), |out| {
+        serde_json::to_writer(&mut *out, &content)?;
+        Ok(())
+    })
+}
+
+/// The recovery file's contents, if there is one; `Err` says why it cannot be read.
+pub fn read_recovery(data_dir: &Path) -> Option<Result<Recovery, String>> {
+    let path = recovery_path(data_dir);
+    let bytes = std::fs::read(&path).ok()?;
+    Some(parse_recovery(&path, &bytes))
+}
+
+fn parse_recovery(path: &Path, bytes: &[u8]) -> Result<Recovery, String> {
+    let value: Value =
+        serde_json::from_slice(bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    let letter_json = value
+        .get("letter")
+        .ok_or_else(|| format!("{}: no letter in it", path.display()))?;
+    let letter_text = serde_json::to_vec(letter_json).map_err(|e| e.to_string())?;
+    let letter = load::load_bytes(path, &letter_text, SourceFormat::Json)
+        .map_err(|e| e.to_string())?
+        .letter;
+    Ok(Recovery {
+        source: value
+            .get("source")
+            .and_then(Value::as_str)
+            .map(PathBuf::from),
+        saved_at: value
+            .get("saved_at")
+            .and_then(Value::as_str)
+            .unwrap_or("an unknown time")
+            .to_owned(),
+        letter,
+    })
+}
+
+/// Removes the recovery file, once the changes are saved or given up.
+pub fn remove_recovery(data_dir: &Path) {
+    // Nothing to do when there is none; a file that cannot be removed is offered again next start.
+    let _ = std::fs::remove_file(recovery_path(data_dir));
+}

@@ -1,0 +1,55 @@
+//! Building the app in an egui_kittest harness for the window's tests.
+
+use egui_kittest::Harness;
+use signer_dashboard::gui::DashboardApp;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// A file under `tests/fixtures/gui/`.
+pub fn gui_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/gui")
+        .join(name)
+}
+
+/// The app at the size of a laptop screen, on the sample letter (or `file`, once loaded).
+pub fn new_harness(file: Option<PathBuf>) -> Harness<'static, DashboardApp> {
+    harness_for(DashboardApp::new(&egui::Context::default(), None, file))
+}
+
+/// A harness around an app built by the test (with a data folder, say).
+pub fn harness_for(app: DashboardApp) -> Harness<'static, DashboardApp> {
+    // The worker wakes its own context when a file is read; the test steps the harness itself.
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_ui_state(|ui, app: &mut DashboardApp| app.ui_root(ui), app);
+    settle(&mut harness);
+    harness
+}
+
+/// Steps until no background job is running, then until the UI is still.
+pub fn settle(harness: &mut Harness<'static, DashboardApp>) {
+    for _ in 0..1000 {
+        harness.step();
+        if !harness.state().is_busy() {
+            harness.run_ok();
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    panic!("a background job did not finish");
+}
+
+#[derive(Debug)]
+/// A file dropped on the window.
+pub struct DroppedPath(pub PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
