@@ -6,6 +6,7 @@ use super::command::Command;
 use super::document::{Document, Source};
 use super::editor::{DemandForm, SignerForm};
 use super::filters::FiltersPanel;
+use super::roster_panel::{self, CentralTab, RosterState};
 use super::session::{self, RECOVERY_INTERVAL_SECONDS, Recovery};
 use super::table::TablePanel;
 use super::worker::{ExportKind, Outcome, Picked, Worker};
@@ -94,9 +95,17 @@ struct Overlays {
     path_field: Option<PathField>,
 }
 
+/// What the typed path is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PathPurpose {
+    OpenLetter,
+    Export(ExportKind),
+    ImportRoster,
+}
+
 struct PathField {
     /// Open a letter, or export to the path.
-    export: Option<ExportKind>,
+    purpose: PathPurpose,
     text: String,
     /// Why the field is shown, e.g. that there is no file dialog on this system.
     reason: Option<String>,
@@ -131,6 +140,12 @@ pub struct DashboardApp {
     is_started: bool,
     /// Whether a file was given on the command line (then the last file is not reopened).
     has_file_argument: bool,
+    /// The roster of Congress, once imported, with what it says about the letter.
+    roster: Option<RosterState>,
+    /// What the space below the charts shows.
+    tab: CentralTab,
+    /// Shade the map by the share of each delegation that signed (needs a roster).
+    is_map_by_share: bool,
 }
 
 /// The storage key of [`Settings`].
@@ -169,6 +184,9 @@ impl DashboardApp {
             recovery_written: None,
             is_started: false,
             has_file_argument: file.is_some(),
+            roster: None,
+            tab: CentralTab::default(),
+            is_map_by_share: false,
         };
         if let Some(path) = file {
             app.perform(PendingAction::OpenPath(path));
@@ -228,6 +246,9 @@ impl DashboardApp {
     /// The first frame: offer unsaved changes from last time, or reopen the last letter.
     fn start(&mut self) {
         self.is_started = true;
+        if let Some(kept) = self.kept_roster_path().filter(|p| p.is_file()) {
+            self.worker.load_roster(kept, None);
+        }
         if let Some(dir) = &self.data_dir {
             match session::read_recovery(dir) {
                 Some(Ok(recovery)) => {
@@ -256,6 +277,16 @@ impl DashboardApp {
                 self.settings.last_file = None;
             }
         }
+    }
+
+    /// Where the imported roster is kept between runs.
+    fn kept_roster_path(&self) -> Option<PathBuf> {
+        self.data_dir.as_ref().map(|d| d.join("roster.json"))
+    }
+
+    /// The roster and what it says about the letter, once imported.
+    pub fn roster(&self) -> Option<&RosterState> {
+        self.roster.as_ref()
     }
 
     /// Runs `action` unless it would drop unsaved changes; then asks first.
@@ -365,6 +396,9 @@ impl DashboardApp {
     /// Draws one frame of the whole window into `ui`, then applies what the user asked for.
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         self.collect_background_work();
+        if let Some(roster) = &mut self.roster {
+            roster.refresh(&self.document, &self.filter);
+        }
         if !self.is_started {
             self.start();
         }
@@ -381,7 +415,11 @@ impl DashboardApp {
 
         egui::Panel::top("menu").show(ui, |ui| commands.extend(self.menu_ui(ui)));
         egui::Panel::top("header").show(ui, |ui| {
-            header::ui(ui, &self.document, !self.filter.is_empty())
+            header::ui(ui, &self.document, !self.filter.is_empty());
+            if let Some(roster) = &self.roster {
+                ui.label(RichText::new(roster.coverage_line()).weak());
+                ui.add_space(2.0);
+            }
         });
         if let Some(error) = &self.error {
             egui::Panel::top("error")
@@ -439,6 +477,7 @@ impl DashboardApp {
         let top_height = (height * 0.46).clamp(220.0, 420.0);
         let state_height = (height * 0.22).clamp(120.0, 240.0);
         let (document, filter, table) = (&self.document, &self.filter, &mut self.table_panel);
+        let (roster, tab, is_map_by_share) = (self.roster.as_ref(), self.tab, self.is_map_by_share);
         StripBuilder::new(ui)
             .size(Size::exact(top_height))
             .size(Size::exact(state_height))
@@ -451,8 +490,9 @@ impl DashboardApp {
                         .horizontal(|mut strip| {
                             strip.cell(|ui| charts::party_ui(ui, document, top_height - 26.0));
                             strip.cell(|ui| {
+                                let shading = map::Shading { roster, is_by_share: is_map_by_share };
                                 if let Some(command) =
-                                    map::ui(ui, document, filter, top_height - 24.0)
+                                    map::ui(ui, document, filter, top_height - 24.0, shading)
                                 {
                                     commands.push(command);
                                 }
@@ -463,19 +503,41 @@ impl DashboardApp {
                 strip.cell(|ui| {
                     ui.separator();
                     ui.horizontal(|ui| {
-                        ui.label(RichText::new("Signers").strong());
-                        ui.label(
-                            RichText::new("double-click a row to edit it, right-click for more")
-                                .weak()
-                                .small(),
-                        );
+                        let shown = document.selection.rows.len();
+                        let targets = roster.map(|r| r.targets.len());
+                        let tabs = [
+                            (CentralTab::Signers, format!("Signers ({shown})")),
+                            (CentralTab::Targets, targets.map_or_else(|| "Not signed yet".to_owned(), |n| format!("Not signed yet ({n})"))),
+                            (CentralTab::Check, "Roster check".to_owned()),
+                        ];
+                        for (value, label) in tabs {
+                            if ui.selectable_label(tab == value, RichText::new(label).strong()).clicked() {
+                                commands.push(Command::ShowTab(value));
+                            }
+                        }
                         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            if ui.button("Add signer…").clicked() {
+                            if tab == CentralTab::Signers && ui.button("Add signer…").clicked() {
                                 commands.push(Command::EditSigner(None));
                             }
                         });
                     });
-                    commands.extend(table.ui(ui, document));
+                    match (tab, roster) {
+                        (CentralTab::Signers, _) => commands.extend(table.ui(ui, document, roster)),
+                        (CentralTab::Targets, Some(roster)) => {
+                            commands.extend(roster_panel::targets_ui(ui, roster, document));
+                        }
+                        (CentralTab::Check, Some(roster)) => roster_panel::check_ui(ui, roster, document),
+                        (_, None) => {
+                            ui.add_space(12.0);
+                            ui.vertical_centered(|ui| {
+                                ui.label("Import the roster of Congress to see who has not signed yet, the share of each party and delegation, and signers who no longer serve.");
+                                ui.label(RichText::new("The roster is the public congress-legislators data (legislators-current as JSON, YAML or CSV).").weak());
+                                if ui.button("Import roster…").clicked() {
+                                    commands.push(Command::ImportRoster);
+                                }
+                            });
+                        }
+                    }
                 });
             });
         commands
@@ -531,6 +593,9 @@ impl DashboardApp {
                     commands.push(Command::SaveAs);
                 }
                 ui.separator();
+                if ui.button("Import roster…").clicked() {
+                    commands.push(Command::ImportRoster);
+                }
                 ui.menu_button("Export", |ui| {
                     for format in ExportFormat::ALL {
                         if ui.button(format!("{}…", format.label())).clicked() {
@@ -580,6 +645,18 @@ impl DashboardApp {
                     if ui.radio(self.settings.theme == preference, label).clicked() {
                         commands.push(Command::SetTheme(preference));
                     }
+                }
+                ui.separator();
+                let mut is_by_share = self.is_map_by_share;
+                let share = ui.add_enabled(
+                    self.roster.is_some(),
+                    egui::Checkbox::new(
+                        &mut is_by_share,
+                        "Shade the map by share of each delegation",
+                    ),
+                );
+                if share.changed() {
+                    commands.push(Command::ShadeMapByShare(is_by_share));
                 }
                 ui.separator();
                 let count = self.document.warnings.len();
@@ -686,11 +763,12 @@ impl DashboardApp {
         }
         let mut close_path_field = false;
         if let Some(field) = &mut self.overlays.path_field {
-            let title = match field.export {
-                Some(kind) => format!("Export {} to a path", kind.label()),
-                None => "Open a letter by path".to_owned(),
+            let purpose = field.purpose;
+            let title = match purpose {
+                PathPurpose::Export(kind) => format!("Export {} to a path", kind.label()),
+                PathPurpose::OpenLetter => "Open a letter by path".to_owned(),
+                PathPurpose::ImportRoster => "Import a roster by path".to_owned(),
             };
-            let export = field.export;
             egui::Window::new(title)
                 .collapsible(false)
                 .resizable(false)
@@ -707,14 +785,19 @@ impl DashboardApp {
                     let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                     ui.horizontal(|ui| {
                         let can_go = !field.text.trim().is_empty();
-                        let action = if export.is_some() { "Export" } else { "Open" };
+                        let action = match purpose {
+                            PathPurpose::Export(_) => "Export",
+                            PathPurpose::OpenLetter => "Open",
+                            PathPurpose::ImportRoster => "Import",
+                        };
                         if (ui.add_enabled(can_go, egui::Button::new(action)).clicked() || entered)
                             && can_go
                         {
                             let path = PathBuf::from(field.text.trim());
-                            commands.push(match export {
-                                Some(kind) => Command::ExportTo(kind, path),
-                                None => Command::OpenPath(path),
+                            commands.push(match purpose {
+                                PathPurpose::Export(kind) => Command::ExportTo(kind, path),
+                                PathPurpose::OpenLetter => Command::OpenPath(path),
+                                PathPurpose::ImportRoster => Command::ImportRosterFrom(path),
                             });
                             close_path_field = true;
                         }
@@ -817,13 +900,56 @@ impl DashboardApp {
                     let text = folder
                         .map_or_else(|| name.clone(), |f| f.join(&name).display().to_string());
                     self.overlays.path_field = Some(PathField {
-                        export: Some(kind),
+                        purpose: PathPurpose::Export(kind),
                         text,
                         reason: Some(
                             "No file dialog is available on this system (it needs the desktop portal or zenity). Type where to save the export:"
                                 .to_owned(),
                         ),
                     });
+                }
+                Outcome::PickedRoster(Picked::File(path)) => {
+                    self.apply(Command::ImportRosterFrom(path))
+                }
+                Outcome::PickedRoster(Picked::Cancelled) => {}
+                Outcome::PickedRoster(Picked::Unavailable) => {
+                    self.overlays.path_field = Some(PathField {
+                        purpose: PathPurpose::ImportRoster,
+                        text: String::new(),
+                        reason: Some(
+                            "No file dialog is available on this system (it needs the desktop portal or zenity). Type the path of legislators-current.json, .yaml or .csv:"
+                                .to_owned(),
+                        ),
+                    });
+                }
+                Outcome::RosterLoaded {
+                    path,
+                    result: Ok(roster),
+                } => {
+                    let as_of = roster
+                        .as_of()
+                        .map(|d| format!(", as of {d}"))
+                        .unwrap_or_default();
+                    self.status = Some(format!(
+                        "Roster of {} members{as_of} from {}",
+                        roster.len(),
+                        path.display()
+                    ));
+                    self.roster = Some(RosterState::new(*roster));
+                }
+                Outcome::RosterLoaded {
+                    path,
+                    result: Err(error),
+                } => {
+                    let kept = if self.roster.is_some() {
+                        "The roster you had stays."
+                    } else {
+                        ""
+                    };
+                    self.error = Some(format!(
+                        "Could not import the roster from {}\n{error}\n{kept}",
+                        path.display()
+                    ));
                 }
                 Outcome::Written {
                     what,
@@ -840,7 +966,7 @@ impl DashboardApp {
                 }
                 Outcome::Picked(Picked::Unavailable) => {
                     self.overlays.path_field = Some(PathField {
-                        export: None,
+                        purpose: PathPurpose::OpenLetter,
                         text: String::new(),
                         reason: Some(
                             "No file dialog is available on this system (it needs the desktop portal or zenity). Type the path of the letter instead:"
@@ -867,7 +993,7 @@ impl DashboardApp {
             Command::OpenDialog => self.guard(PendingAction::OpenDialog),
             Command::OpenPathField => {
                 self.overlays.path_field = Some(PathField {
-                    export: None,
+                    purpose: PathPurpose::OpenLetter,
                     text: String::new(),
                     reason: None,
                 });
@@ -1120,6 +1246,58 @@ impl DashboardApp {
                     }
                 }
             }
+            Command::ImportRoster => self.worker.pick_roster(self.settings.last_folder.clone()),
+            Command::ImportRosterFrom(path) => {
+                self.status = Some(format!("Reading the roster {}…", path.display()));
+                let keep = self.kept_roster_path();
+                self.worker.load_roster(path, keep);
+            }
+            Command::ChooseMember { signer, bioguide } => {
+                let Some(before) = self.document.letter.signers.get(signer).cloned() else {
+                    return;
+                };
+                let mut after = before.clone();
+                after.bioguide = Some(bioguide.into());
+                self.status = Some(format!("Matched {} by hand", before.name));
+                self.edit(
+                    Edit::Signer {
+                        index: signer,
+                        before: Some(Box::new(before)),
+                        after: Some(Box::new(after)),
+                    },
+                    None,
+                );
+            }
+            Command::ExportTargets => {
+                let name = self.default_export_name(ExportKind::Targets);
+                self.worker.pick_save_path(
+                    ExportKind::Targets,
+                    name,
+                    self.settings.last_folder.clone(),
+                );
+            }
+            Command::ExportTo(ExportKind::Targets, path) => {
+                let Some(roster) = &self.roster else { return };
+                let mut bytes = Vec::new();
+                let written = crate::roster::write_targets(
+                    &mut bytes,
+                    crate::roster::TargetsFormat::Csv,
+                    &self.document.letter,
+                    &roster.roster,
+                    &roster.targets,
+                );
+                match written {
+                    Ok(()) => {
+                        self.worker
+                            .write_file(path, bytes, ExportKind::Targets.label().to_owned())
+                    }
+                    Err(error) => {
+                        self.error = Some(format!("Could not export the targets\n{error}"))
+                    }
+                }
+            }
+            Command::ShowTab(tab) => self.tab = tab,
+            Command::ShadeMapByShare(is_by_share) => self.is_map_by_share = is_by_share,
             Command::ShowWarnings(is_open) => self.overlays.is_warnings_open = is_open,
             Command::ShowAbout(is_open) => self.overlays.is_about_open = is_open,
             Command::DismissError => self.error = None,
@@ -1138,6 +1316,11 @@ impl DashboardApp {
                 let html = default_file_name(&self.document.letter, ExportFormat::Html);
                 let stem = html.strip_suffix(".html").unwrap_or(&html);
                 format!("{stem}.png")
+            }
+            ExportKind::Targets => {
+                let name = default_file_name(&self.document.letter, ExportFormat::Csv);
+                let stem = name.strip_suffix(".csv").unwrap_or(&name);
+                format!("{stem}-not-signed.csv")
             }
             ExportKind::Letter => match &self.document.source {
                 // A signer table saved as a letter sits beside it under the same name.

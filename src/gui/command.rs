@@ -2,6 +2,7 @@
 //! them after the frame is drawn, so no panel changes another's state mid-frame.
 
 use super::editor::SignerDraft;
+use super::roster_panel::CentralTab;
 use super::worker::ExportKind;
 use crate::model::Demand;
 use crate::model::{Chamber, DemandStatus, Role, State};
@@ -97,6 +98,23 @@ pub enum Command {
     RestoreRecovery,
     /// Throw away the unsaved changes found in the recovery file.
     DiscardRecovery,
+    /// Ask for a roster file (any of the three published forms) and read it.
+    ImportRoster,
+    /// Read this roster file.
+    ImportRosterFrom(PathBuf),
+    /// Give the signer at `signer` this bioguide id: the person's choice among candidates.
+    ChooseMember {
+        /// Position of the signer in the letter.
+        signer: usize,
+        /// The chosen member's bioguide id.
+        bioguide: String,
+    },
+    /// Ask where to write the targets, then write them as CSV.
+    ExportTargets,
+    /// Show the signers, the targets or the roster check below the charts.
+    ShowTab(CentralTab),
+    /// Shade the map by signers, or by the share of each delegation that signed.
+    ShadeMapByShare(bool),
     /// Show or hide the list of load warnings.
     ShowWarnings(bool),
     /// Hide the error banner.

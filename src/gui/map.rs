@@ -4,6 +4,7 @@
 
 use super::command::Command;
 use super::document::Document;
+use super::roster_panel::RosterState;
 use super::theme;
 use crate::analysis::Filter;
 use crate::model::State;
@@ -25,16 +26,47 @@ pub fn tile_label(state: State, count: u32) -> String {
     )
 }
 
+/// How the map is shaded: by signers, or by the share of each delegation that signed.
+#[derive(Clone, Copy, Default)]
+pub struct Shading<'a> {
+    /// The roster, once imported: its coverage goes into the tooltips.
+    pub roster: Option<&'a RosterState>,
+    /// Shade by share of the delegation (needs the roster).
+    pub is_by_share: bool,
+}
+
+/// A share as the whole percent the shading scale counts in.
+fn percent_points(share: Option<f32>) -> u32 {
+    share.map_or(0, |s| (s * 100.0).round().clamp(0.0, 100.0) as u32)
+}
+
 /// Draws the map in the space given; returns the state the user clicked.
-pub fn ui(ui: &mut egui::Ui, document: &Document, filter: &Filter, height: f32) -> Option<Command> {
+pub fn ui(
+    ui: &mut egui::Ui,
+    document: &Document,
+    filter: &Filter,
+    height: f32,
+    shading: Shading<'_>,
+) -> Option<Command> {
+    let by_share = shading.roster.filter(|_| shading.is_by_share);
     let tally = &document.selection.tally;
     let max = State::all().map(|s| tally.state(s)).max().unwrap_or(0);
     let dark_mode = ui.visuals().dark_mode;
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new("Map").strong());
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            legend_ui(ui, max, dark_mode)
-        });
+        ui.with_layout(
+            egui::Layout::right_to_left(egui::Align::Center),
+            |ui| match by_share {
+                Some(_) => legend_ui(
+                    ui,
+                    100,
+                    dark_mode,
+                    "Share of the delegation that signed:",
+                    "%",
+                ),
+                None => legend_ui(ui, max, dark_mode, "Signers per state:", ""),
+            },
+        );
     });
     let width = ui.available_width();
     let grid_height = (height - LEGEND_HEIGHT_POINTS).max(60.0);
@@ -70,7 +102,14 @@ pub fn ui(ui: &mut egui::Ui, document: &Document, filter: &Filter, height: f32) 
                 tile_label(state, count),
             )
         });
-        let fill = theme::map_fill(count, max, dark_mode);
+        let fill = match by_share {
+            Some(roster) => theme::map_fill(
+                percent_points(roster.delegation_share(state)),
+                100,
+                dark_mode,
+            ),
+            None => theme::map_fill(count, max, dark_mode),
+        };
         painter.rect_filled(rect, 3.0, fill);
         if is_selected {
             painter.rect_stroke(
@@ -120,6 +159,9 @@ pub fn ui(ui: &mut egui::Ui, document: &Document, filter: &Filter, height: f32) 
         let response = response.on_hover_ui(|ui| {
             ui.label(egui::RichText::new(format!("{} ({})", state.name(), state.code())).strong());
             ui.label(state_breakdown(document, state, count));
+            if let Some(line) = shading.roster.and_then(|r| r.delegation_line(state)) {
+                ui.label(line);
+            }
             ui.label(
                 egui::RichText::new(if is_selected {
                     "Click to remove from the filter"
@@ -155,7 +197,7 @@ fn state_breakdown(document: &Document, state: State, count: u32) -> String {
 }
 
 /// Swatches from none to the most signers in one state, with their counts (laid out right to left).
-fn legend_ui(ui: &mut egui::Ui, max: u32, dark_mode: bool) {
+fn legend_ui(ui: &mut egui::Ui, max: u32, dark_mode: bool, title: &str, unit: &str) {
     ui.scope(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
         let mut stops: Vec<u32> = vec![0];
@@ -173,7 +215,7 @@ fn legend_ui(ui: &mut egui::Ui, max: u32, dark_mode: bool) {
             }
         }
         for n in stops.into_iter().rev() {
-            ui.label(egui::RichText::new(n.to_string()).small());
+            ui.label(egui::RichText::new(format!("{n}{unit}")).small());
             let (rect, _) = ui.allocate_exact_size(vec2(14.0, 14.0), Sense::hover());
             ui.painter()
                 .rect_filled(rect, 2.0, theme::map_fill(n, max, dark_mode));
@@ -184,6 +226,6 @@ fn legend_ui(ui: &mut egui::Ui, max: u32, dark_mode: bool) {
                 StrokeKind::Inside,
             );
         }
-        ui.label(egui::RichText::new("Signers per state:").small().weak());
+        ui.label(egui::RichText::new(title).small().weak());
     });
 }

@@ -11,6 +11,7 @@ pub mod editor;
 pub mod filters;
 pub mod header;
 pub mod map;
+pub mod roster_panel;
 pub mod session;
 pub mod table;
 pub mod theme;

@@ -3,6 +3,7 @@
 
 use super::command::Command;
 use super::document::Document;
+use super::roster_panel::{self, RosterState};
 use super::theme;
 use crate::model::{Chamber, Role, Signer};
 use egui::RichText;
@@ -76,7 +77,12 @@ impl TablePanel {
 
     /// Draws the table in the space left. Double-clicking a row edits that signer; its
     /// context menu edits or removes it.
-    pub fn ui(&mut self, ui: &mut egui::Ui, document: &Document) -> Vec<Command> {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        document: &Document,
+        roster: Option<&RosterState>,
+    ) -> Vec<Command> {
         let mut commands = Vec::new();
         let shown = document.selection.rows.len();
         if shown == 0 {
@@ -102,8 +108,14 @@ impl TablePanel {
         let mut clicked = None;
         let (sort, is_ascending) = (self.sort, self.is_ascending);
         let rows = self.rows(document);
+        // With the roster column the table is another table: its own id keeps the widths apart.
+        let table_id = if roster.is_some() {
+            "signer-table-with-roster"
+        } else {
+            "signer-table"
+        };
         TableBuilder::new(ui)
-            .id_salt("signer-table")
+            .id_salt(table_id)
             .striped(true)
             .sense(egui::Sense::click())
             .resizable(true)
@@ -114,6 +126,7 @@ impl TablePanel {
             .column(Column::exact(64.0))
             .column(Column::exact(72.0))
             .column(Column::exact(80.0))
+            .columns(Column::exact(84.0), usize::from(roster.is_some()))
             .auto_shrink([false, false])
             .header(22.0, |mut header| {
                 for (title, column) in headers {
@@ -133,6 +146,13 @@ impl TablePanel {
                         {
                             clicked = Some(column);
                         }
+                    });
+                }
+                if roster.is_some() {
+                    header.col(|ui| {
+                        ui.label(RichText::new("Roster").strong()).on_hover_text(
+                            "Whether the signer was found in the roster of Congress",
+                        );
                     });
                 }
             })
@@ -180,6 +200,14 @@ impl TablePanel {
                             text
                         });
                     });
+                    if let Some(roster) = roster {
+                        row.col(|ui| {
+                            if let Some(command) = roster_panel::match_cell_ui(ui, roster, position)
+                            {
+                                commands.push(command);
+                            }
+                        });
+                    }
                     let response = row.response();
                     if response.double_clicked() {
                         commands.push(Command::EditSigner(Some(position)));

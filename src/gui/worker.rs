@@ -6,6 +6,7 @@ use super::document::{Document, Source};
 use crate::analysis::Filter;
 use crate::export::{ExportFormat, write_atomically};
 use crate::load::{self, LoadError};
+use crate::roster::{self, Roster};
 use crate::save::FileStamp;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -34,6 +35,15 @@ pub enum Outcome {
         /// Where, if anywhere.
         picked: Picked,
     },
+    /// The roster file dialog closed.
+    PickedRoster(Picked),
+    /// A roster was read (or could not be).
+    RosterLoaded {
+        /// The file asked for.
+        path: PathBuf,
+        /// The roster, or why there is none.
+        result: Result<Box<Roster>, String>,
+    },
     /// An export was written (or could not be).
     Written {
         /// What was written, e.g. "HTML report".
@@ -52,6 +62,8 @@ pub enum ExportKind {
     Picture,
     /// The letter itself, as a JSON letter file (Save As).
     Letter,
+    /// The members who have not signed, as CSV.
+    Targets,
 }
 
 impl ExportKind {
@@ -61,6 +73,7 @@ impl ExportKind {
             ExportKind::Data(format) => format.extension(),
             ExportKind::Picture => "png",
             ExportKind::Letter => "json",
+            ExportKind::Targets => "csv",
         }
     }
 
@@ -70,6 +83,7 @@ impl ExportKind {
             ExportKind::Data(format) => format.label(),
             ExportKind::Picture => "PNG picture",
             ExportKind::Letter => "Letter file",
+            ExportKind::Targets => "Targets CSV",
         }
     }
 }
@@ -147,6 +161,51 @@ impl Worker {
             })
         };
         self.spawn("file dialog", job);
+    }
+
+    /// Shows the native open dialog for a roster file.
+    pub fn pick_roster(&mut self, start_in: Option<PathBuf>) {
+        let job = move || {
+            let mut dialog = rfd::AsyncFileDialog::new()
+                .set_title("Import the roster of Congress")
+                .add_filter(
+                    "congress-legislators (JSON, YAML, CSV)",
+                    &["json", "yaml", "yml", "csv"],
+                );
+            if let Some(folder) = start_in {
+                dialog = dialog.set_directory(folder);
+            }
+            let started = Instant::now();
+            let picked = pollster::block_on(dialog.pick_file());
+            Outcome::PickedRoster(match picked {
+                Some(handle) => Picked::File(handle.path().to_path_buf()),
+                None if started.elapsed() < Duration::from_millis(DIALOG_MINIMUM_MILLIS) => {
+                    Picked::Unavailable
+                }
+                None => Picked::Cancelled,
+            })
+        };
+        self.spawn("roster dialog", job);
+    }
+
+    /// Reads the roster at `path`; with `keep_at`, also keeps a copy there for the next start.
+    pub fn load_roster(&mut self, path: PathBuf, keep_at: Option<PathBuf>) {
+        let job = move || {
+            let result = roster::load_path(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|loaded| {
+                    if let Some(copy) = keep_at {
+                        if let Some(folder) = copy.parent() {
+                            std::fs::create_dir_all(folder)
+                                .map_err(|e| format!("{}: {e}", folder.display()))?;
+                        }
+                        roster::save_path(&loaded, &copy).map_err(|e| e.to_string())?;
+                    }
+                    Ok(Box::new(loaded))
+                });
+            Outcome::RosterLoaded { path, result }
+        };
+        self.spawn("load roster", job);
     }
 
     /// Shows the native save dialog for an export, proposing `file_name` in `start_in`.

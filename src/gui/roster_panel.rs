@@ -1,0 +1,355 @@
+//! The roster of Congress in the window: who has not signed yet (the targets), coverage
+//! of each party and delegation, and the roster check.
+
+use super::command::Command;
+use super::document::Document;
+use super::theme;
+use crate::analysis::Filter;
+use crate::model::{Chamber, Party, State, normalise_known};
+use crate::roster::{
+    Coverage, MatchResult, MatchStatus, Roster, Target, check, coverage, match_letter, targets,
+};
+use crate::text::plural;
+use egui::RichText;
+use egui_extras::{Column, TableBuilder};
+
+/// What the space below the charts shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CentralTab {
+    /// The signer table.
+    #[default]
+    Signers,
+    /// Members who have not signed.
+    Targets,
+    /// Signers no longer serving, party changes, vacancies.
+    Check,
+}
+
+/// A loaded roster and what it says about the open letter.
+pub struct RosterState {
+    /// The roster.
+    pub roster: Roster,
+    /// One result per signer, in letter order.
+    pub matches: Vec<MatchResult>,
+    /// Coverage of the signers the filter shows.
+    pub coverage: Option<Coverage>,
+    /// Members who have not signed, among those the filter shows.
+    pub targets: Vec<Target>,
+    matched_for: Option<u64>,
+    counted_for: Option<u64>,
+}
+
+impl RosterState {
+    /// A roster not yet matched to any letter.
+    pub fn new(roster: Roster) -> RosterState {
+        RosterState {
+            roster,
+            matches: Vec::new(),
+            coverage: None,
+            targets: Vec::new(),
+            matched_for: None,
+            counted_for: None,
+        }
+    }
+
+    /// Matches the letter again after it changed, and counts again after the filter changed.
+    pub fn refresh(&mut self, document: &Document, filter: &Filter) {
+        if self.matched_for != Some(document.edit_revision()) {
+            self.matches = match_letter(&document.letter, &self.roster);
+            self.matched_for = Some(document.edit_revision());
+            self.counted_for = None;
+        }
+        if self.counted_for != Some(document.revision) {
+            self.coverage = Some(coverage(
+                &self.roster,
+                &self.matches,
+                &document.selection.rows,
+            ));
+            self.targets = targets(&self.roster, &self.matches, filter);
+            self.counted_for = Some(document.revision);
+        }
+    }
+
+    /// "Roster as of …: House 25 of 435 members signed (6%) · Senate …": the coverage line.
+    pub fn coverage_line(&self) -> String {
+        let Some(coverage) = &self.coverage else {
+            return String::new();
+        };
+        let mut parts = Vec::new();
+        for chamber in Chamber::ALL {
+            let count = coverage.chamber(chamber).total;
+            if count.members == 0 {
+                continue;
+            }
+            let mut part = format!(
+                "{} {} of {} members signed ({})",
+                chamber.label(),
+                count.signed,
+                count.members,
+                percent(count.share())
+            );
+            let parties: Vec<String> = coverage
+                .chamber(chamber)
+                .by_party
+                .iter()
+                .filter(|(_, c)| c.members > 0)
+                .map(|(code, c)| format!("{code} {}", percent(c.share())))
+                .collect();
+            if !parties.is_empty() {
+                part.push_str(&format!(": {}", parties.join(", ")));
+            }
+            parts.push(part);
+        }
+        let as_of = self
+            .roster
+            .as_of()
+            .map(|d| format!("Roster as of {d}"))
+            .unwrap_or_else(|| "Roster".to_owned());
+        format!("{as_of} · {}", parts.join(" · "))
+    }
+
+    /// "CA: 9 of 52 House members", for the map's tooltip.
+    pub fn delegation_line(&self, state: State) -> Option<String> {
+        let coverage = self.coverage.as_ref()?;
+        let parts: Vec<String> = Chamber::ALL
+            .iter()
+            .map(|c| (c, coverage.chamber(*c).state(state)))
+            .filter(|(_, count)| count.members > 0)
+            .map(|(c, count)| {
+                format!(
+                    "{} of {} {} {}",
+                    count.signed,
+                    count.members,
+                    c.label(),
+                    plural(count.members, "member", "members")
+                )
+            })
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+
+    /// The share of the state's delegation (both chambers) that signed.
+    pub fn delegation_share(&self, state: State) -> Option<f32> {
+        self.coverage.as_ref()?.state(state).share()
+    }
+}
+
+/// "6%", or "—" for a group with no members.
+pub fn percent(share: Option<f32>) -> String {
+    share.map_or_else(|| "—".to_owned(), |s| format!("{:.0}%", s * 100.0))
+}
+
+/// The targets: members who have not signed, with their phone and office, to call next.
+pub fn targets_ui(ui: &mut egui::Ui, state: &RosterState, document: &Document) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal(|ui| {
+        let n = state.targets.len();
+        ui.label(
+            RichText::new(format!(
+                "{n} {} not signed yet",
+                plural(n, "member has", "members have")
+            ))
+            .strong(),
+        );
+        ui.label(
+            RichText::new("the party, state, chamber and name filters apply")
+                .weak()
+                .small(),
+        );
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .add_enabled(n > 0, egui::Button::new("Export targets CSV…"))
+                .clicked()
+            {
+                commands.push(Command::ExportTargets);
+            }
+        });
+    });
+    if state.targets.is_empty() {
+        ui.add_space(12.0);
+        ui.vertical_centered(|ui| {
+            ui.label(RichText::new("Every member the filters show has signed.").weak())
+        });
+        return commands;
+    }
+    TableBuilder::new(ui)
+        .id_salt("targets-table")
+        .striped(true)
+        .resizable(true)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::initial(190.0).at_least(120.0).clip(true))
+        .column(Column::exact(48.0))
+        .column(Column::exact(64.0))
+        .column(Column::exact(110.0))
+        .column(Column::remainder().at_least(120.0).clip(true))
+        .auto_shrink([false, false])
+        .header(22.0, |mut header| {
+            for title in ["Member", "Party", "Seat", "Phone", "Office"] {
+                header.col(|ui| {
+                    ui.label(RichText::new(title).strong());
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(
+                theme::TABLE_ROW_HEIGHT_POINTS,
+                state.targets.len(),
+                |mut row| {
+                    let Some(target) = state.targets.get(row.index()) else {
+                        return;
+                    };
+                    let Some(member) = state.roster.member(target.member) else {
+                        return;
+                    };
+                    row.col(|ui| {
+                        let label = ui.label(member.display_name());
+                        if !target.maybe_signed_as.is_empty() {
+                            let names: Vec<&str> = target
+                                .maybe_signed_as
+                                .iter()
+                                .filter_map(|&p| document.letter.signers.get(p as usize))
+                                .map(|s| &*s.name)
+                                .collect();
+                            label.on_hover_text(format!("May have signed as {}", names.join(", ")));
+                        }
+                    });
+                    row.col(|ui| {
+                        let colour = normalise_known(&member.party)
+                            .map_or(theme::party_colour(Party::UNKNOWN), theme::party_colour);
+                        ui.label(RichText::new(&*member.party).strong().color(colour));
+                    });
+                    row.col(|ui| {
+                        ui.label(member.seat_label());
+                    });
+                    row.col(|ui| {
+                        ui.label(member.phone.as_deref().unwrap_or("—"));
+                    });
+                    row.col(|ui| {
+                        ui.label(member.address.as_deref().unwrap_or("—"));
+                    });
+                },
+            );
+        });
+    commands
+}
+
+/// Signers who no longer serve, members whose party changed, and empty seats.
+pub fn check_ui(ui: &mut egui::Ui, state: &RosterState, document: &Document) {
+    let report = check(&document.letter, &state.roster, &state.matches);
+    let counts: Vec<String> = [
+        MatchStatus::Matched,
+        MatchStatus::Ambiguous,
+        MatchStatus::NotFound,
+    ]
+    .iter()
+    .map(|status| {
+        format!(
+            "{} {}",
+            state
+                .matches
+                .iter()
+                .filter(|m| m.status() == *status)
+                .count(),
+            status.label().to_lowercase()
+        )
+    })
+    .collect();
+    ui.label(RichText::new(format!("Signers: {}", counts.join(", "))).strong());
+    egui::ScrollArea::vertical()
+        .id_salt("roster-check")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.label(
+                RichText::new(format!("Not in the roster ({})", report.not_serving.len())).strong(),
+            );
+            for &position in &report.not_serving {
+                if let Some(signer) = document.letter.signers.get(position as usize) {
+                    let why = state
+                        .matches
+                        .get(position as usize)
+                        .and_then(MatchResult::note)
+                        .unwrap_or_default();
+                    ui.label(format!("{}: {why}", signer.name));
+                }
+            }
+            ui.add_space(6.0);
+            ui.label(
+                RichText::new(format!(
+                    "Party differs from the roster ({})",
+                    report.party_changed.len()
+                ))
+                .strong(),
+            );
+            for changed in &report.party_changed {
+                if let Some(signer) = document.letter.signers.get(changed.signer as usize) {
+                    ui.label(format!(
+                        "{}: {} in the letter, {} in the roster",
+                        signer.name, changed.letter_party, changed.roster_party
+                    ));
+                }
+            }
+            ui.add_space(6.0);
+            ui.label(RichText::new(format!("Vacant seats ({})", report.vacancies.len())).strong());
+            let seats: Vec<String> = report.vacancies.iter().map(|s| s.label()).collect();
+            if !seats.is_empty() {
+                ui.label(seats.join(", "));
+            }
+        });
+}
+
+/// The match column of the signer table: a mark, its reason on hover, and for an ambiguous
+/// signer the candidates to choose from.
+pub fn match_cell_ui(ui: &mut egui::Ui, state: &RosterState, position: usize) -> Option<Command> {
+    let result = state.matches.get(position)?;
+    let mut command = None;
+    match result {
+        MatchResult::Matched {
+            member,
+            corrections,
+            ..
+        } => {
+            let name = state
+                .roster
+                .member(*member)
+                .map(|m| m.display_name())
+                .unwrap_or_default();
+            if corrections.is_empty() {
+                ui.label(RichText::new("Matched").color(theme::MET))
+                    .on_hover_text(name);
+            } else {
+                let notes: Vec<String> = corrections.iter().map(ToString::to_string).collect();
+                ui.label(RichText::new("Check").color(theme::WARNING))
+                    .on_hover_text(format!("{name}: {}", notes.join("; ")));
+            }
+        }
+        MatchResult::Ambiguous { candidates, .. } => {
+            let note = result.note().unwrap_or_default();
+            ui.menu_button(RichText::new("Choose…").color(theme::WARNING), |ui| {
+                ui.label(RichText::new(note).weak());
+                for id in candidates {
+                    let Some(member) = state.roster.member(*id) else {
+                        continue;
+                    };
+                    let label = format!(
+                        "{} ({}, {})",
+                        member.display_name(),
+                        member.party,
+                        member.seat_label()
+                    );
+                    if ui.button(label).clicked() {
+                        command = Some(Command::ChooseMember {
+                            signer: position,
+                            bioguide: member.bioguide.to_string(),
+                        });
+                    }
+                }
+            });
+        }
+        MatchResult::NotFound { .. } => {
+            ui.label(RichText::new("Not found").weak())
+                .on_hover_text(result.note().unwrap_or_default());
+        }
+    }
+    command
+}
