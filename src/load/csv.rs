@@ -1,6 +1,7 @@
 //! The signers CSV reader: a header row, columns in any order, RFC 4180 quoting.
 
 use super::normalise::{DISTRICT_EXPECTED, Normaliser, blank_signer, parse_district};
+use super::progress::Progress;
 use super::{LoadError, LoadErrorKind, Warning};
 use crate::export::unguard_formula;
 use crate::model::{Chamber, Date, Letter, LetterInfo, Role};
@@ -48,6 +49,17 @@ pub(super) fn parse(
     text: &str,
     warnings: &mut Vec<Warning>,
 ) -> Result<Letter, LoadError> {
+    parse_from(path, text.as_bytes(), None, warnings)
+}
+
+/// [`parse`], reading the table from `source` as it goes; the streaming loader passes the
+/// file itself, so that the table is never in memory whole.
+pub(super) fn parse_from<R: std::io::Read>(
+    path: &Path,
+    source: R,
+    progress: Option<&Progress>,
+    warnings: &mut Vec<Warning>,
+) -> Result<Letter, LoadError> {
     let delimiter = if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
@@ -60,7 +72,7 @@ pub(super) fn parse(
         .delimiter(delimiter)
         .flexible(false)
         .has_headers(true)
-        .from_reader(text.as_bytes());
+        .from_reader(source);
     let headers = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
     let columns: Vec<Column> = headers.iter().map(Column::from_header).collect();
     if !columns.contains(&Column::Name) {
@@ -155,6 +167,11 @@ pub(super) fn parse(
             return Err(field_error(name_column, "the signer's name", ""));
         }
         signers.push(signer);
+        if let Some(progress) = progress
+            && signers.len() % 4096 == 0
+        {
+            progress.set_signers(signers.len());
+        }
     }
     let title = path.file_stem().map_or_else(
         || "Signers".to_owned(),

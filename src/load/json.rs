@@ -152,9 +152,9 @@ impl<'de> de::Deserialize<'de> for Text<'de> {
 impl Text<'_> {
     /// The string, or `None` for null or a blank string.
     fn non_blank(self) -> Option<Box<str>> {
-        self.0
-            .filter(|t| !t.trim().is_empty())
-            .map(|t| Box::from(t.trim()))
+        let text = self.0?;
+        let trimmed = text.trim();
+        (!trimmed.is_empty()).then(|| Box::from(trimmed))
     }
 }
 
@@ -203,10 +203,10 @@ impl<'de> DeserializeSeed<'de> for Name {
         const EXPECTED: &str = "the signer's name";
         match <Text as de::Deserialize>::deserialize(deserializer)?.0 {
             None => Err(de::Error::invalid_type(Unexpected::Unit, &EXPECTED)),
-            Some(text) if text.trim().is_empty() => {
-                Err(de::Error::invalid_value(Unexpected::Str(&text), &EXPECTED))
-            }
-            Some(text) => Ok(Box::from(text.trim())),
+            Some(text) => match text.trim() {
+                "" => Err(de::Error::invalid_value(Unexpected::Str(&text), &EXPECTED)),
+                trimmed => Ok(Box::from(trimmed)),
+            },
         }
     }
 }
@@ -216,7 +216,7 @@ fn date<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Option<Date>, A::Error> {
 }
 
 /// A key of a JSON object, borrowed where it can be.
-struct Key<'de>(Cow<'de, str>);
+pub(super) struct Key<'de>(pub(super) Cow<'de, str>);
 
 impl<'de> de::Deserialize<'de> for Key<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -276,6 +276,24 @@ impl<'de> Visitor<'de> for LetterSeed<'_, '_> {
 }
 
 struct InfoSeed;
+
+/// The `letter` object as a plain `Deserialize`, for the streaming reader.
+pub(super) struct InfoValue(pub(super) LetterInfo);
+
+impl<'de> de::Deserialize<'de> for InfoValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        InfoSeed.deserialize(deserializer).map(InfoValue)
+    }
+}
+
+/// The `demands` array as a plain `Deserialize`, for the streaming reader.
+pub(super) struct DemandsValue(pub(super) Vec<Demand>);
+
+impl<'de> de::Deserialize<'de> for DemandsValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        DemandsSeed.deserialize(deserializer).map(DemandsValue)
+    }
+}
 
 impl<'de> DeserializeSeed<'de> for InfoSeed {
     type Value = LetterInfo;
@@ -359,9 +377,68 @@ struct SignerSeed<'n, 'w> {
 impl<'de> DeserializeSeed<'de> for SignerSeed<'_, '_> {
     type Value = Signer;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Signer, D::Error> {
-        deserializer.deserialize_map(self)
+        let raw = <RawSigner as de::Deserialize>::deserialize(deserializer)?;
+        Ok(raw.finish(self.normaliser, self.index))
     }
 }
+
+/// A signer as read, before its party and state are normalised: a plain `Deserialize`, so
+/// that the streaming reader can parse signers one at a time with the same code.
+pub(super) struct RawSigner<'de> {
+    signer: Signer,
+    party_text: Option<Cow<'de, str>>,
+    state_text: Option<Cow<'de, str>>,
+}
+
+impl<'de> de::Deserialize<'de> for RawSigner<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(RawSignerVisitor)
+    }
+}
+
+impl RawSigner<'_> {
+    /// The signer, with its party and state turned into codes (and warned about) as the
+    /// signer at `index`.
+    pub(super) fn finish(self, normaliser: &mut Normaliser<'_>, index: usize) -> Signer {
+        let RawSigner {
+            mut signer,
+            party_text,
+            state_text,
+        } = self;
+        let name = &signer.name;
+        if let Some(text) = party_text {
+            signer.party = normaliser.party(&text, || signer_location(index, name), index);
+        }
+        if let Some(text) = state_text {
+            signer.state = normaliser.state(
+                &text,
+                &mut signer.extra,
+                || signer_location(index, &signer.name),
+                index,
+            );
+        }
+        signer
+    }
+
+    /// Whether a field the app does not know nests deeper than `depth`.
+    pub(super) fn nests_deeper_than(&self, depth: usize) -> bool {
+        self.signer
+            .extra
+            .as_ref()
+            .is_some_and(|extra| extra.values().any(|v| value_depth(v) > depth))
+    }
+}
+
+/// How deeply a value nests arrays and objects: 0 for a scalar.
+pub(super) fn value_depth(value: &Value) -> usize {
+    match value {
+        Value::Array(items) => 1 + items.iter().map(value_depth).max().unwrap_or(0),
+        Value::Object(map) => 1 + map.values().map(value_depth).max().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+struct RawSignerVisitor;
 
 /// A district in JSON: a number, a string of digits, "at-large", or null.
 struct District(Option<u8>);
@@ -404,14 +481,14 @@ impl<'de> de::Deserialize<'de> for District {
     }
 }
 
-impl<'de> Visitor<'de> for SignerSeed<'_, '_> {
-    type Value = Signer;
+impl<'de> Visitor<'de> for RawSignerVisitor {
+    type Value = RawSigner<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a signer object with at least a \"name\"")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Signer, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawSigner<'de>, A::Error> {
         let mut signer = blank_signer();
         let mut name: Option<Box<str>> = None;
         let mut party_text: Option<Cow<'de, str>> = None;
@@ -444,21 +521,11 @@ impl<'de> Visitor<'de> for SignerSeed<'_, '_> {
             }
         }
         signer.name = name.ok_or_else(|| de::Error::missing_field("name"))?;
-        let (index, name) = (self.index, &signer.name);
-        if let Some(text) = party_text {
-            signer.party = self
-                .normaliser
-                .party(&text, || signer_location(index, name), index);
-        }
-        if let Some(text) = state_text {
-            signer.state = self.normaliser.state(
-                &text,
-                &mut signer.extra,
-                || signer_location(index, &signer.name),
-                index,
-            );
-        }
-        Ok(signer)
+        Ok(RawSigner {
+            signer,
+            party_text,
+            state_text,
+        })
     }
 }
 

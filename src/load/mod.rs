@@ -4,12 +4,17 @@
 //! the file, the line and column where there is one, the field and what was expected, or a
 //! [`Warning`] when the file can still be shown (an unknown state, a duplicate signer).
 
+mod chunks;
 mod csv;
 mod error;
 mod json;
+mod json_stream;
 mod normalise;
+mod progress;
+mod streaming;
 
 pub use error::{LoadError, LoadErrorKind, Warning};
+pub use progress::Progress;
 
 use crate::model::Letter;
 use std::path::Path;
@@ -59,9 +64,38 @@ pub struct Loaded {
 }
 
 /// Reads the letter at `path`, choosing the reader by extension or content.
+///
+/// A regular file is read a few megabytes at a time, so that a big letter and its file are
+/// never in memory together; anything unusual, errors included, is read whole, exactly as
+/// [`load_bytes`] reads it.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    if let streaming::Outcome::Loaded(loaded) = streaming::load_path(path, None) {
+        return Ok(*loaded);
+    }
     let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, &e))?;
     load_bytes(path, &bytes, SourceFormat::detect(path, &bytes))
+}
+
+/// [`load_path`] for a loading thread: counts bytes and signers in `progress` as it reads,
+/// and stops early when another thread calls [`Progress::cancel`], returning `Ok(None)`.
+pub fn load_path_with_progress(
+    path: &Path,
+    progress: &Progress,
+) -> Result<Option<Loaded>, LoadError> {
+    match streaming::load_path(path, Some(progress)) {
+        streaming::Outcome::Loaded(loaded) => return Ok(Some(*loaded)),
+        streaming::Outcome::Cancelled => return Ok(None),
+        streaming::Outcome::GaveUp => {}
+    }
+    if progress.is_cancelled() {
+        return Ok(None);
+    }
+    let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, &e))?;
+    progress.set_total_bytes(bytes.len() as u64);
+    progress.set_bytes(bytes.len() as u64);
+    let loaded = load_bytes(path, &bytes, SourceFormat::detect(path, &bytes))?;
+    progress.set_signers(loaded.letter.signers.len());
+    Ok((!progress.is_cancelled()).then_some(loaded))
 }
 
 /// Reads a letter from `bytes`; `path` is only used in messages and for a CSV letter's title.

@@ -4,8 +4,6 @@ use super::Warning;
 use crate::model::{
     Extra, Interned, Letter, Party, PartyTable, Signer, State, UNRECOGNISED_STATE_KEY,
 };
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 
 /// Reads the coded fields of signers and remembers what it has already warned about.
 pub(super) struct Normaliser<'a> {
@@ -89,11 +87,10 @@ pub(super) fn parse_district(text: &str) -> Result<Option<u8>, ()> {
     if text.is_empty() {
         return Ok(None);
     }
-    let lower = text.to_ascii_lowercase();
-    if matches!(
-        lower.as_str(),
-        "al" | "at-large" | "at large" | "atlarge" | "delegate"
-    ) {
+    if ["al", "at-large", "at large", "atlarge", "delegate"]
+        .iter()
+        .any(|form| form.eq_ignore_ascii_case(text))
+    {
         return Ok(Some(0));
     }
     district_from_number(text.parse::<i64>().map_err(|_| ())?).map(Some)
@@ -109,22 +106,190 @@ pub(super) const DISTRICT_EXPECTED: &str =
     "a district number from 0 to 99 (0 = at-large or delegate)";
 
 /// Warns about signers listed more than once: the same name (ignoring case) in the same state.
+///
+/// A million signers make this the slowest step of a load if done the plain way (a map
+/// from folded name to signer, with a string per signer, probed at random). Instead each
+/// name is folded into one reused buffer and hashed; the hashes are sorted into
+/// [`BUCKETS`] buckets by their top bits, keeping file order within each; and each bucket,
+/// small enough to stay in cache, is checked with its own little table. Two signers with
+/// equal hashes are the same only if their folded names and states are equal too, which
+/// is checked by folding both again (rare: true duplicates and hash collisions).
 pub(super) fn warn_duplicates(letter: &Letter, warnings: &mut Vec<Warning>) {
-    let mut seen: HashMap<(String, State), usize> = HashMap::with_capacity(letter.signers.len());
+    let signers = &letter.signers;
+    let Ok(count) = u32::try_from(signers.len()) else {
+        return warn_duplicates_plainly(letter, warnings);
+    };
+    let mut folded = String::new();
+    let hashes: Vec<u64> = signers
+        .iter()
+        .map(|signer| {
+            folded.clear();
+            crate::text::fold_into(&signer.name, &mut folded);
+            fold_hash(folded.as_bytes(), signer.state)
+        })
+        .collect();
+    // Each entry: 32 bits of the hash above the signer's position.
+    let mut starts = vec![0usize; BUCKETS + 1];
+    for hash in &hashes {
+        if let Some(n) = starts.get_mut(bucket(*hash) + 1) {
+            *n += 1;
+        }
+    }
+    for i in 1..starts.len() {
+        let previous = starts.get(i - 1).copied().unwrap_or(0);
+        if let Some(n) = starts.get_mut(i) {
+            *n += previous;
+        }
+    }
+    let mut next = starts.clone();
+    let mut entries = vec![0u64; hashes.len()];
+    for (position, hash) in (0..count).zip(&hashes) {
+        if let Some(at) = next.get_mut(bucket(*hash)) {
+            if let Some(entry) = entries.get_mut(*at) {
+                *entry = (tag(*hash) << 32) | u64::from(position);
+            }
+            *at += 1;
+        }
+    }
+    drop(hashes);
+    let mut repeats: Vec<(usize, usize)> = Vec::new();
+    let mut table = FirstSeen::default();
+    let mut other = String::new();
+    for window in starts.windows(2) {
+        let [from, to] = *window else { continue };
+        let Some(bucket) = entries.get(from..to) else {
+            continue;
+        };
+        table.reset(bucket.len());
+        for entry in bucket {
+            let (tag, index) = ((entry >> 32) as u32, (entry & u64::from(u32::MAX)) as usize);
+            let Some(signer) = signers.get(index) else {
+                continue;
+            };
+            let first = table.find_or_insert(tag, index, |earlier| {
+                signers.get(earlier).is_some_and(|earlier| {
+                    earlier.state == signer.state && {
+                        folded.clear();
+                        crate::text::fold_into(&signer.name, &mut folded);
+                        other.clear();
+                        crate::text::fold_into(&earlier.name, &mut other);
+                        other == folded
+                    }
+                })
+            });
+            if let Some(first) = first {
+                repeats.push((index, first));
+            }
+        }
+    }
+    repeats.sort_unstable();
+    for (index, first) in repeats {
+        let Some(signer) = signers.get(index) else {
+            continue;
+        };
+        warnings.push(duplicate_warning(index, &signer.name, first));
+    }
+}
+
+/// [`warn_duplicates`] for a letter too long for 32-bit positions.
+fn warn_duplicates_plainly(letter: &Letter, warnings: &mut Vec<Warning>) {
+    let mut seen: std::collections::HashMap<(String, State), usize> =
+        std::collections::HashMap::new();
     for (index, signer) in letter.signers.iter().enumerate() {
         let key = (crate::text::fold(&signer.name), signer.state);
         match seen.entry(key) {
-            Entry::Occupied(first) => warnings.push(Warning {
-                location: signer_location(index, &signer.name),
-                message: format!(
-                    "listed twice: the same name and state as signers[{}]",
-                    first.get()
-                ),
-                signer: Some(index),
-            }),
-            Entry::Vacant(slot) => {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                warnings.push(duplicate_warning(index, &signer.name, *first.get()));
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
                 slot.insert(index);
             }
+        }
+    }
+}
+
+fn duplicate_warning(index: usize, name: &str, first: usize) -> Warning {
+    Warning {
+        location: signer_location(index, name),
+        message: format!("listed twice: the same name and state as signers[{first}]"),
+        signer: Some(index),
+    }
+}
+
+/// How many buckets [`warn_duplicates`] sorts hashes into: about a thousand signers each
+/// at a million.
+const BUCKETS: usize = 1 << 10;
+
+fn bucket(hash: u64) -> usize {
+    (hash >> (64 - BUCKETS.trailing_zeros())) as usize
+}
+
+fn tag(hash: u64) -> u64 {
+    hash & u64::from(u32::MAX)
+}
+
+/// A 64-bit hash of a folded name and a state, in the manner of rustc's FxHash: a multiply
+/// and a rotate per eight bytes, which is all a table of a million names needs.
+fn fold_hash(folded: &[u8], state: State) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let mut hash = (state.index() as u64 + 1).wrapping_mul(K);
+    let mut words = folded.chunks_exact(8);
+    for word in &mut words {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(word);
+        hash = (hash ^ u64::from_le_bytes(bytes))
+            .wrapping_mul(K)
+            .rotate_left(26);
+    }
+    let rest = words.remainder();
+    let mut bytes = [0u8; 8];
+    if let Some(head) = bytes.get_mut(..rest.len()) {
+        head.copy_from_slice(rest);
+    }
+    hash = (hash ^ u64::from_le_bytes(bytes) ^ folded.len() as u64).wrapping_mul(K);
+    // Mix the strong high bits back down: buckets take the top bits, tags the low ones.
+    hash ^ (hash >> 32)
+}
+
+/// An open-addressing table from a 32-bit tag to the first signer that had it, one `u64` a
+/// slot (the tag above the signer's position + 1); reused bucket after bucket.
+#[derive(Default)]
+struct FirstSeen {
+    slots: Vec<u64>,
+    mask: usize,
+}
+
+impl FirstSeen {
+    /// Empties the table and makes room for `count` entries, keeping it at most half full.
+    fn reset(&mut self, count: usize) {
+        let size = count.saturating_mul(2).max(16).next_power_of_two();
+        self.slots.clear();
+        self.slots.resize(size, 0);
+        self.mask = size - 1;
+    }
+
+    /// The first signer with `tag` for which `same` holds; otherwise records `index` and
+    /// returns `None`.
+    fn find_or_insert(
+        &mut self,
+        tag: u32,
+        index: usize,
+        mut same: impl FnMut(usize) -> bool,
+    ) -> Option<usize> {
+        let mut slot = (tag as usize).wrapping_mul(0x9E37_79B9) >> 7 & self.mask;
+        loop {
+            let entry = self.slots.get_mut(slot)?;
+            if *entry == 0 {
+                *entry = (u64::from(tag) << 32) | (index as u64 + 1);
+                return None;
+            }
+            if (*entry >> 32) as u32 == tag {
+                let earlier = (*entry & u64::from(u32::MAX)) as usize - 1;
+                if same(earlier) {
+                    return Some(earlier);
+                }
+            }
+            slot = (slot + 1) & self.mask;
         }
     }
 }

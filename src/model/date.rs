@@ -78,6 +78,20 @@ impl FromStr for Date {
     /// Reads `YYYY-MM-DD`, also when a time follows (`2025-04-08T10:00:00Z`).
     fn from_str(text: &str) -> Result<Date, DateError> {
         let text = text.trim();
+        // The usual `YYYY-MM-DD`, read digit by digit: a big letter has a date per signer.
+        if let &[y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = text.as_bytes()
+            && [y1, y2, y3, y4, m1, m2, d1, d2]
+                .iter()
+                .all(u8::is_ascii_digit)
+        {
+            let digit = |b: u8| u16::from(b - b'0');
+            let year = digit(y1) * 1000 + digit(y2) * 100 + digit(y3) * 10 + digit(y4);
+            let (month, day) = (digit(m1) * 10 + digit(m2), digit(d1) * 10 + digit(d2));
+            let (Ok(month), Ok(day)) = (u8::try_from(month), u8::try_from(day)) else {
+                return Err(DateError);
+            };
+            return Date::new(year, month, day).ok_or(DateError);
+        }
         let day_part = text.split_once(['T', ' ']).map_or(text, |(d, _)| d);
         let mut parts = day_part.splitn(3, '-');
         let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {

@@ -81,23 +81,25 @@ impl Chamber {
 
     /// Recognises "house", "senate" and their usual variants, ignoring case.
     pub fn parse(text: &str) -> Option<Chamber> {
-        match text
-            .trim()
-            .trim_end_matches('.')
-            .to_ascii_lowercase()
-            .as_str()
-        {
-            "house"
-            | "h"
-            | "rep"
-            | "representative"
-            | "house of representatives"
-            | "us house"
-            | "u.s. house" => Some(Chamber::House),
-            "senate" | "s" | "sen" | "senator" | "us senate" | "u.s. senate" => {
-                Some(Chamber::Senate)
-            }
-            _ => None,
+        const HOUSE: [&str; 7] = [
+            "house",
+            "h",
+            "rep",
+            "representative",
+            "house of representatives",
+            "us house",
+            "u.s. house",
+        ];
+        const SENATE: [&str; 6] = ["senate", "s", "sen", "senator", "us senate", "u.s. senate"];
+        // Compared in place rather than lowercased into a new string: a big letter asks
+        // this once per signer.
+        let key = text.trim().trim_end_matches('.');
+        if HOUSE.iter().any(|form| form.eq_ignore_ascii_case(key)) {
+            Some(Chamber::House)
+        } else if SENATE.iter().any(|form| form.eq_ignore_ascii_case(key)) {
+            Some(Chamber::Senate)
+        } else {
+            None
         }
     }
 }
@@ -152,12 +154,30 @@ impl Role {
 
     /// Recognises "lead" and "cosigner" and their usual variants, ignoring case; blank is cosigner.
     pub fn parse(text: &str) -> Option<Role> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "lead" | "leader" | "co-lead" | "colead" | "co-leader" | "sponsor" => Some(Role::Lead),
-            "cosigner" | "co-signer" | "signer" | "signatory" | "cosignatory" | "" => {
-                Some(Role::Cosigner)
-            }
-            _ => None,
+        const LEAD: [&str; 6] = [
+            "lead",
+            "leader",
+            "co-lead",
+            "colead",
+            "co-leader",
+            "sponsor",
+        ];
+        const COSIGNER: [&str; 6] = [
+            "cosigner",
+            "co-signer",
+            "signer",
+            "signatory",
+            "cosignatory",
+            "",
+        ];
+        // Compared in place, as in `Chamber::parse`: asked once per signer.
+        let key = text.trim();
+        if COSIGNER.iter().any(|form| form.eq_ignore_ascii_case(key)) {
+            Some(Role::Cosigner)
+        } else if LEAD.iter().any(|form| form.eq_ignore_ascii_case(key)) {
+            Some(Role::Lead)
+        } else {
+            None
         }
     }
 }

@@ -127,21 +127,32 @@ impl PartyTable {
 
 /// D, R or I for their usual spellings; `UNKNOWN` for a blank.
 pub fn normalise_known(text: &str) -> Option<Party> {
-    let lower = text.trim().trim_end_matches('.').to_ascii_lowercase();
-    Some(match lower.as_str() {
-        "d"
-        | "dem"
-        | "democrat"
-        | "democratic"
-        | "democratic party"
-        | "dfl"
-        | "democratic-farmer-labor"
-        | "democratic-farmer-labor party" => Party::D,
-        "r" | "rep" | "gop" | "republican" | "republican party" => Party::R,
-        "i" | "ind" | "independent" => Party::I,
-        "" => Party::UNKNOWN,
-        _ => return None,
-    })
+    const FORMS: [(&str, Party); 17] = [
+        ("d", Party::D),
+        ("r", Party::R),
+        ("i", Party::I),
+        ("dem", Party::D),
+        ("democrat", Party::D),
+        ("democratic", Party::D),
+        ("democratic party", Party::D),
+        ("dfl", Party::D),
+        ("democratic-farmer-labor", Party::D),
+        ("democratic-farmer-labor party", Party::D),
+        ("rep", Party::R),
+        ("gop", Party::R),
+        ("republican", Party::R),
+        ("republican party", Party::R),
+        ("ind", Party::I),
+        ("independent", Party::I),
+        ("", Party::UNKNOWN),
+    ];
+    // Compared in place rather than lowercased into a new string: a big letter asks this
+    // once per signer.
+    let key = text.trim().trim_end_matches('.');
+    FORMS
+        .iter()
+        .find(|(form, _)| form.eq_ignore_ascii_case(key))
+        .map(|(_, party)| *party)
 }
 
 impl fmt::Display for Party {

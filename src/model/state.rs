@@ -215,19 +215,11 @@ impl State {
         if folded.is_empty() {
             return None;
         }
-        let by_code_or_name = STATES.iter().position(|s| {
-            s.code.eq_ignore_ascii_case(&folded)
-                || s.name
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .flat_map(char::to_lowercase)
-                    .eq(folded.chars())
-        });
-        let position = by_code_or_name.or_else(|| {
-            let code = ALIASES.iter().find(|(alias, _)| *alias == folded)?.1;
-            STATES.iter().position(|s| s.code == code)
-        })?;
-        u8::try_from(position).ok().map(State)
+        FOLDED_FORMS
+            .binary_search_by(|(form, _)| form.as_str().cmp(&folded))
+            .ok()
+            .and_then(|found| FOLDED_FORMS.get(found))
+            .map(|(_, state)| *state)
     }
 
     /// The state with this exact USPS code (upper case).
@@ -239,10 +231,65 @@ impl State {
     }
 
     fn from_code_bytes(code: [u8; 2]) -> Option<State> {
-        let position = STATES.iter().position(|s| s.code.as_bytes() == code)?;
-        u8::try_from(position).ok().map(State)
+        let [a, b] = code;
+        let (row, column) = (a.checked_sub(b'A')?, b.checked_sub(b'A')?);
+        if row >= 26 || column >= 26 {
+            return None;
+        }
+        let slot = *BY_CODE.get(usize::from(row) * 26 + usize::from(column))?;
+        (usize::from(slot) < STATES.len()).then_some(State(slot))
     }
 }
+
+/// The state of each two-letter upper-case code, by `(first - 'A') * 26 + (second - 'A')`;
+/// `u8::MAX` where there is none. Built at compile time, so that the usual case, a file
+/// that gives USPS codes, costs one look-up per signer.
+static BY_CODE: [u8; 26 * 26] = by_code();
+
+#[expect(
+    clippy::indexing_slicing,
+    reason = "evaluated at compile time, where an index out of range fails the build"
+)]
+const fn by_code() -> [u8; 26 * 26] {
+    let mut table = [u8::MAX; 26 * 26];
+    let mut position = 0;
+    while position < STATES.len() {
+        let code = STATES[position].code.as_bytes();
+        table[(code[0] - b'A') as usize * 26 + (code[1] - b'A') as usize] = position as u8;
+        position += 1;
+    }
+    table
+}
+
+/// Every code, name and alias folded as [`State::parse`] folds what it reads, sorted for
+/// binary search: built once, instead of folding all 56 names for every state read.
+/// Codes and names win over aliases, as they always have.
+static FOLDED_FORMS: std::sync::LazyLock<Vec<(String, State)>> = std::sync::LazyLock::new(|| {
+    let fold = |text: &str| -> String {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let mut forms: Vec<(String, State)> = Vec::new();
+    for (position, info) in STATES.iter().enumerate() {
+        let Ok(slot) = u8::try_from(position) else {
+            continue;
+        };
+        forms.push((info.code.to_ascii_lowercase(), State(slot)));
+        forms.push((fold(info.name), State(slot)));
+    }
+    for (alias, code) in ALIASES {
+        if let Some(state) = State::from_code(code) {
+            forms.push(((*alias).to_owned(), state));
+        }
+    }
+    // A stable sort keeps the first of equal forms first, so dedup keeps codes and names
+    // ahead of aliases.
+    forms.sort_by(|a, b| a.0.cmp(&b.0));
+    forms.dedup_by(|later, earlier| later.0 == earlier.0);
+    forms
+});
 
 impl fmt::Display for State {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -1,0 +1,76 @@
+//! How long loading a big letter takes, JSON and CSV, from a file (the streaming reader)
+//! and from bytes in memory (the whole-text reader).
+//!
+//! ```sh
+//! cargo bench --no-default-features --bench load                   # 100,000 signers
+//! SIGNERS=1000000 cargo bench --no-default-features --bench load   # the issue's million
+//! ```
+//!
+//! The letters come from the synthetic generator (`examples/generate`), written to a
+//! temporary folder. Timings exclude the disk: the file is in the page cache after the
+//! first iteration. The whole process, memory included, is measured by
+//! `scripts/bench-summary.sh`.
+
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    reason = "a benchmark that cannot set itself up should stop"
+)]
+
+#[path = "../examples/generate/synthetic.rs"]
+mod synthetic;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use signer_dashboard::load::{self, SourceFormat};
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Duration;
+
+/// Signers per letter: 100,000 unless `SIGNERS` says otherwise.
+fn signers() -> usize {
+    std::env::var("SIGNERS")
+        .ok()
+        .and_then(|n| n.replace('_', "").parse().ok())
+        .unwrap_or(100_000)
+}
+
+fn bench_load(c: &mut Criterion) {
+    let count = signers();
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    for (extension, format) in [("json", SourceFormat::Json), ("csv", SourceFormat::Csv)] {
+        let mut bytes = Vec::new();
+        match format {
+            SourceFormat::Json => synthetic::write_json(&mut bytes, count, 2025),
+            SourceFormat::Csv => synthetic::write_csv(&mut bytes, count, 2025),
+        }
+        .expect("the generator writes to memory");
+        let path = folder.path().join(format!("big.{extension}"));
+        std::fs::write(&path, &bytes).expect("the letter is written");
+
+        let mut group = c.benchmark_group(format!("load {extension} {count}"));
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.sample_size(10);
+        group.measurement_time(Duration::from_secs(if count > 200_000 { 30 } else { 8 }));
+        group.bench_function("load_path (streaming)", |b| {
+            b.iter(|| {
+                let loaded = load::load_path(black_box(&path)).unwrap();
+                assert_eq!(loaded.letter.signers.len(), count);
+                loaded
+            });
+        });
+        group.bench_function("load_bytes (whole text)", |b| {
+            b.iter(|| {
+                load::load_bytes(Path::new("big"), black_box(&bytes), format)
+                    .unwrap()
+                    .letter
+                    .signers
+                    .len()
+            });
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench_load);
+criterion_main!(benches);

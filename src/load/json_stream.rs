@@ -1,0 +1,314 @@
+//! The JSON letter reader for big files: the same visitors as [`super::json`], fed one
+//! signer at a time from a window onto the file, so that the file is never in memory whole.
+//!
+//! This reader walks the top-level object and the `signers` array itself and hands each
+//! value (the letter, one signer, the demands, an unknown field) to `serde_json`. It only
+//! says whether it succeeded: at the first thing it does not expect (a syntax error, a bad
+//! field, bytes that are not UTF-8, a read error) it gives up, and the caller reads the
+//! whole file with [`super::json::parse`], which reports the problem with its line,
+//! column and field exactly as it always has.
+
+use super::Warning;
+use super::chunks::Chunks;
+use super::json::{DemandsValue, InfoValue, Key, RawSigner, value_depth};
+use super::normalise::Normaliser;
+use super::progress::Progress;
+use crate::model::{Demand, Extra, Letter, LetterInfo, Signer};
+use serde::Deserialize;
+use serde_json::Value;
+use std::io::Read;
+
+/// Fields the app does not know nesting deeper than this send the file to the whole-file
+/// reader: `serde_json` stops at 128 levels counted from the top of the file, and values
+/// read on their own here start lower down, so only the whole-file reader can say exactly
+/// where that limit falls.
+const DEPTH_LIMIT: usize = 100;
+
+/// Why the streaming reader stopped without a letter.
+#[derive(Debug)]
+pub(super) enum GaveUp {
+    /// Something the whole-file reader must look at (and will report, if it is an error).
+    Unexpected,
+    /// The user cancelled the load.
+    Cancelled,
+}
+
+/// Where in the top-level object the reader is.
+#[derive(Debug)]
+enum Step {
+    /// Before the opening brace.
+    Open,
+    /// After `{`: a key or `}`.
+    FirstKey,
+    /// After `,`: a key.
+    Key,
+    /// After a key: `:`.
+    Colon(Field),
+    /// After `:`: the value.
+    Value(Field),
+    /// After `"signers":`, before `[`.
+    SignersOpen,
+    /// After `[`: a signer or `]`.
+    FirstSigner,
+    /// After `,` in the array: a signer.
+    Signer,
+    /// After a signer: `,` or `]`.
+    AfterSigner,
+    /// After a value: `,` or `}`.
+    AfterValue,
+    /// After the closing brace: only white space until the end.
+    Done,
+}
+
+/// The top-level member whose value comes next.
+#[derive(Debug)]
+enum Field {
+    Letter,
+    Signers,
+    Demands,
+    Other(String),
+}
+
+/// What the reader has gathered; the same fields as the whole-file reader's `visit_map`.
+struct Gathered {
+    info: Option<LetterInfo>,
+    signers: Option<Vec<Signer>>,
+    current: Vec<Signer>,
+    demands: Vec<Demand>,
+    extra: Extra,
+}
+
+/// Reads a letter from the window `chunks` (already past any byte order mark), putting
+/// warnings in `warnings` only when it succeeds.
+pub(super) fn parse<R: Read>(
+    chunks: &mut Chunks<'_, R>,
+    progress: Option<&Progress>,
+    warnings: &mut Vec<Warning>,
+) -> Result<Letter, GaveUp> {
+    let mut own_warnings = Vec::new();
+    let mut normaliser = Normaliser::new(&mut own_warnings);
+    let mut gathered = Gathered {
+        info: None,
+        signers: None,
+        current: Vec::new(),
+        demands: Vec::new(),
+        extra: Extra::new(),
+    };
+    let mut step = Step::Open;
+    loop {
+        let Some(text) = chunks.text() else {
+            return Err(GaveUp::Unexpected);
+        };
+        let (consumed, outcome) = advance(
+            text,
+            chunks.at_eof(),
+            &mut step,
+            &mut gathered,
+            &mut normaliser,
+        );
+        chunks.consume(consumed);
+        if let Some(progress) = progress {
+            progress.set_signers(gathered.current.len());
+        }
+        match outcome? {
+            Needs::Nothing => break,
+            Needs::MoreText => {
+                if !chunks.fill().map_err(|_| GaveUp::Unexpected)? {
+                    return Err(if progress.is_some_and(Progress::is_cancelled) {
+                        GaveUp::Cancelled
+                    } else {
+                        GaveUp::Unexpected
+                    });
+                }
+            }
+        }
+    }
+    let info = gathered.info.ok_or(GaveUp::Unexpected)?;
+    let signers = gathered.signers.ok_or(GaveUp::Unexpected)?;
+    let parties = std::mem::take(&mut normaliser.parties);
+    warnings.append(&mut own_warnings);
+    Ok(Letter {
+        info,
+        signers,
+        demands: gathered.demands,
+        parties,
+        extra: gathered.extra,
+    })
+}
+
+/// What [`advance`] needs to go on.
+enum Needs {
+    /// The letter is complete.
+    Nothing,
+    /// The window ends before the next value does.
+    MoreText,
+}
+
+/// Reads as far as `text` allows. Returns how many bytes it consumed and whether it needs
+/// more; `Err` when the file is not what the fast path expects.
+fn advance(
+    text: &str,
+    at_eof: bool,
+    step: &mut Step,
+    gathered: &mut Gathered,
+    normaliser: &mut Normaliser<'_>,
+) -> (usize, Result<Needs, GaveUp>) {
+    let bytes = text.as_bytes();
+    let mut position = 0;
+    loop {
+        // White space between tokens, exactly the four bytes JSON allows.
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = bytes.get(position) {
+            position += 1;
+        }
+        let Some(&next) = bytes.get(position) else {
+            return if at_eof && matches!(step, Step::Done) {
+                (position, Ok(Needs::Nothing))
+            } else if at_eof {
+                (position, Err(GaveUp::Unexpected))
+            } else {
+                (position, Ok(Needs::MoreText))
+            };
+        };
+        let rest = text.get(position..).unwrap_or_default();
+        match (&*step, next) {
+            (Step::Open, b'{') => {
+                position += 1;
+                *step = Step::FirstKey;
+            }
+            (Step::FirstKey, b'}') | (Step::AfterValue, b'}') => {
+                position += 1;
+                *step = Step::Done;
+            }
+            (Step::FirstKey | Step::Key, b'"') => match value::<Key>(rest, at_eof) {
+                Parsed::Value(Key(key), used) => {
+                    position += used;
+                    *step = Step::Colon(match key.as_ref() {
+                        "letter" => Field::Letter,
+                        "signers" => Field::Signers,
+                        "demands" => Field::Demands,
+                        _ => Field::Other(key.into_owned()),
+                    });
+                }
+                Parsed::NeedsMore => return (position, Ok(Needs::MoreText)),
+                Parsed::Failed => return (position, Err(GaveUp::Unexpected)),
+            },
+            (Step::Colon(_), b':') => {
+                position += 1;
+                let Step::Colon(field) = std::mem::replace(step, Step::Done) else {
+                    return (position, Err(GaveUp::Unexpected));
+                };
+                *step = match field {
+                    Field::Signers => Step::SignersOpen,
+                    field => Step::Value(field),
+                };
+            }
+            (Step::Value(field), _) => {
+                let used = match field {
+                    Field::Letter => match value::<InfoValue>(rest, at_eof) {
+                        Parsed::Value(InfoValue(info), used) => {
+                            if info.extra.values().any(|v| value_depth(v) > DEPTH_LIMIT) {
+                                return (position, Err(GaveUp::Unexpected));
+                            }
+                            gathered.info = Some(info);
+                            used
+                        }
+                        Parsed::NeedsMore => return (position, Ok(Needs::MoreText)),
+                        Parsed::Failed => return (position, Err(GaveUp::Unexpected)),
+                    },
+                    Field::Demands => match value::<DemandsValue>(rest, at_eof) {
+                        Parsed::Value(DemandsValue(demands), used) => {
+                            let too_deep = demands
+                                .iter()
+                                .any(|d| d.extra.values().any(|v| value_depth(v) > DEPTH_LIMIT));
+                            if too_deep {
+                                return (position, Err(GaveUp::Unexpected));
+                            }
+                            gathered.demands = demands;
+                            used
+                        }
+                        Parsed::NeedsMore => return (position, Ok(Needs::MoreText)),
+                        Parsed::Failed => return (position, Err(GaveUp::Unexpected)),
+                    },
+                    Field::Other(key) => match value::<Value>(rest, at_eof) {
+                        Parsed::Value(value, used) => {
+                            if value_depth(&value) > DEPTH_LIMIT {
+                                return (position, Err(GaveUp::Unexpected));
+                            }
+                            gathered.extra.insert(key.clone(), value);
+                            used
+                        }
+                        Parsed::NeedsMore => return (position, Ok(Needs::MoreText)),
+                        Parsed::Failed => return (position, Err(GaveUp::Unexpected)),
+                    },
+                    Field::Signers => return (position, Err(GaveUp::Unexpected)),
+                };
+                position += used;
+                *step = Step::AfterValue;
+            }
+            (Step::SignersOpen, b'[') => {
+                position += 1;
+                gathered.current = Vec::new();
+                *step = Step::FirstSigner;
+            }
+            (Step::FirstSigner, b']') | (Step::AfterSigner, b']') => {
+                position += 1;
+                gathered.signers = Some(std::mem::take(&mut gathered.current));
+                *step = Step::AfterValue;
+            }
+            (Step::FirstSigner | Step::Signer, _) => match value::<RawSigner>(rest, at_eof) {
+                Parsed::Value(raw, used) => {
+                    if raw.nests_deeper_than(DEPTH_LIMIT) {
+                        return (position, Err(GaveUp::Unexpected));
+                    }
+                    let index = gathered.current.len();
+                    gathered.current.push(raw.finish(normaliser, index));
+                    position += used;
+                    *step = Step::AfterSigner;
+                }
+                Parsed::NeedsMore => return (position, Ok(Needs::MoreText)),
+                Parsed::Failed => return (position, Err(GaveUp::Unexpected)),
+            },
+            (Step::AfterSigner, b',') => {
+                position += 1;
+                *step = Step::Signer;
+            }
+            (Step::AfterValue, b',') => {
+                position += 1;
+                *step = Step::Key;
+            }
+            _ => return (position, Err(GaveUp::Unexpected)),
+        }
+    }
+}
+
+/// One value read from the start of the window.
+enum Parsed<T> {
+    /// The value and the bytes it took.
+    Value(T, usize),
+    /// The window ends inside the value (or just after it, where the value might go on).
+    NeedsMore,
+    /// Not a valid value of this kind.
+    Failed,
+}
+
+/// Reads one `T` from the start of `text`. A value cut off by the end of the window, or
+/// that ends exactly there (a number there may go on after it), is read again once the
+/// window holds more.
+fn value<'de, T: Deserialize<'de>>(text: &'de str, at_eof: bool) -> Parsed<T> {
+    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<T>();
+    match stream.next() {
+        Some(Ok(value)) if at_eof || stream.byte_offset() < text.len() => {
+            Parsed::Value(value, stream.byte_offset())
+        }
+        Some(Ok(_)) | None => {
+            if at_eof {
+                Parsed::Failed
+            } else {
+                Parsed::NeedsMore
+            }
+        }
+        // Running out of text is the window's end, not the file's; any other error is real.
+        Some(Err(error)) if error.is_eof() && !at_eof => Parsed::NeedsMore,
+        Some(Err(_)) => Parsed::Failed,
+    }
+}

@@ -1,0 +1,201 @@
+//! Loading a file without holding it in memory whole: the fast path of
+//! [`super::load_path`] for big letters.
+//!
+//! The streaming readers produce exactly what the whole-file readers produce, or give up.
+//! They give up at anything unusual (an error in the file, bytes that are not UTF-8, a
+//! file that is not a regular file), and the caller then reads the file whole, which
+//! reports any error with its line, column and field as it always has.
+
+use super::chunks::Chunks;
+use super::json_stream::{self, GaveUp};
+use super::progress::Progress;
+use super::{Loaded, SourceFormat, UTF8_BOM, csv, normalise};
+use std::fs::File;
+use std::path::Path;
+
+/// What the streaming loader made of a file.
+pub(super) enum Outcome {
+    /// The letter, as the whole-file readers would have read it.
+    Loaded(Box<Loaded>),
+    /// The user cancelled.
+    Cancelled,
+    /// Something the whole-file readers must look at.
+    GaveUp,
+}
+
+/// Reads the letter at `path` a chunk at a time.
+pub(super) fn load_path(path: &Path, progress: Option<&Progress>) -> Outcome {
+    let cancelled = || progress.is_some_and(Progress::is_cancelled);
+    // Errors opening or reading the file are left to the whole-file reader to report.
+    let Ok(file) = File::open(path) else {
+        return Outcome::GaveUp;
+    };
+    // A pipe or a device cannot be read a second time if this reader gives up.
+    let Ok(metadata) = file
+        .metadata()
+        .map_err(drop)
+        .and_then(|m| if m.is_file() { Ok(m) } else { Err(()) })
+    else {
+        return Outcome::GaveUp;
+    };
+    if let Some(progress) = progress {
+        progress.set_total_bytes(metadata.len());
+    }
+    let mut chunks = Chunks::new(file, progress);
+    match chunks.fill() {
+        Ok(true) => {}
+        Ok(false) if cancelled() => return Outcome::Cancelled,
+        Ok(false) | Err(_) => return Outcome::GaveUp,
+    }
+    // Without a telling extension the format is read from the first bytes, which must then
+    // be in this first chunk.
+    let decided_by_name = SourceFormat::detect(path, b"{") == SourceFormat::detect(path, b"");
+    let has_content = chunks.window().iter().any(|b| !b.is_ascii_whitespace());
+    if !decided_by_name && !has_content && !chunks.at_eof() {
+        return Outcome::GaveUp;
+    }
+    let format = SourceFormat::detect(path, chunks.window());
+    if chunks.window().starts_with(UTF8_BOM) {
+        chunks.consume(UTF8_BOM.len());
+    }
+    let mut warnings = Vec::new();
+    let letter = match format {
+        SourceFormat::Json => match json_stream::parse(&mut chunks, progress, &mut warnings) {
+            Ok(letter) => letter,
+            Err(GaveUp::Cancelled) => return Outcome::Cancelled,
+            Err(GaveUp::Unexpected) => return Outcome::GaveUp,
+        },
+        SourceFormat::Csv => match csv::parse_from(path, &mut chunks, progress, &mut warnings) {
+            Ok(letter) => letter,
+            Err(_) if cancelled() => return Outcome::Cancelled,
+            Err(_) => return Outcome::GaveUp,
+        },
+    };
+    // A cancelled read looks like the end of the file to the CSV reader.
+    if cancelled() {
+        return Outcome::Cancelled;
+    }
+    normalise::warn_duplicates(&letter, &mut warnings);
+    if let Some(progress) = progress {
+        progress.set_signers(letter.signers.len());
+    }
+    Outcome::Loaded(Box::new(Loaded {
+        letter,
+        warnings,
+        format,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Warning, json};
+
+    fn whole(text: &str) -> Option<(crate::model::Letter, Vec<Warning>)> {
+        let mut warnings = Vec::new();
+        let letter = json::parse(Path::new("t.json"), text, &mut warnings).ok()?;
+        Some((letter, warnings))
+    }
+
+    fn streamed(text: &str, chunk_bytes: usize) -> Option<(crate::model::Letter, Vec<Warning>)> {
+        let mut chunks = Chunks::with_chunk_bytes(text.as_bytes(), None, chunk_bytes);
+        chunks.fill().ok()?;
+        let mut warnings = Vec::new();
+        let letter = json_stream::parse(&mut chunks, None, &mut warnings).ok()?;
+        Some((letter, warnings))
+    }
+
+    /// Letters whose values fall across the window's edge wherever it is.
+    fn letters() -> Vec<String> {
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut texts = vec![crate::load::SAMPLE_JSON.to_owned()];
+        for name in [
+            "letter-full.json",
+            "letter-warnings.json",
+            "export_hostile.json",
+        ] {
+            if let Ok(text) = std::fs::read_to_string(Path::new(fixtures).join(name)) {
+                texts.push(text);
+            }
+        }
+        texts.push(
+            r#" {"x": 12345, "letter": {"title": "T\u00e9", "deep": [[{"a": [1.5e3, null]}]]},
+            "signers": [{"name": "A\"b", "party": "L", "state": "Calif.", "district": "AL",
+            "weird key \u00e9": true, "n": -7}, {"name": "Nguyễn", "state": "Atlantis"},
+            {"name": "nguyen", "state": null, "party": null, "district": 0}],
+            "signers": [{"name": "Second array wins", "party": "G"}], "y": false,
+            "demands": null, "z": "tail"}
+            "#
+            .to_owned(),
+        );
+        texts
+    }
+
+    #[test]
+    fn streaming_reads_what_the_whole_file_reader_reads_at_any_window_size() {
+        for text in letters() {
+            let expected = whole(&text);
+            assert!(
+                expected.is_some(),
+                "the whole-file reader must read:\n{text}"
+            );
+            for chunk_bytes in [1, 2, 3, 5, 8, 13, 64, 1000, 1 << 20] {
+                assert_eq!(
+                    streamed(&text, chunk_bytes),
+                    expected,
+                    "window {chunk_bytes}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn streaming_gives_up_where_the_whole_file_reader_fails() {
+        let Some(text) = letters().into_iter().nth(1) else {
+            return;
+        };
+        let mut prefixes = 0;
+        for end in (0..text.len()).filter(|&end| text.is_char_boundary(end)) {
+            let Some(prefix) = text.get(..end) else {
+                continue;
+            };
+            if whole(prefix).is_none() {
+                prefixes += 1;
+                assert_eq!(streamed(prefix, 7), None, "prefix of {end} bytes");
+            }
+        }
+        assert!(prefixes > 100);
+        for bad in [
+            r#"{"letter": {"title": "T"}, "signers": [{"name": "A"},]}"#,
+            r#"{"letter": {"title": "T"}, "signers": [{"name": "A"}] x"#,
+            r#"{"letter": {"title": "T"}, "signers": {"name": "A"}}"#,
+            r#"{"letter": {"title": "T"}, "signers": [{"name": "A", "district": 100}]}"#,
+            r#"{"letter": {"title": "T"}, "signers": [{"name": "A", "district": 1.0}]}"#,
+            r#"{"letter": {"title": "T"}, "signers": [{"name": "A", "n": 01}]}"#,
+            r#"{"letter": {"title": "T"}, null: 1, "signers": []}"#,
+            r#"{"letter": {"title": "T"}, "signers": [], }"#,
+            r#"{"signers": []}"#,
+            r#"[]"#,
+        ] {
+            assert_eq!(whole(bad), None, "{bad}");
+            for chunk_bytes in [1, 4, 1 << 20] {
+                assert_eq!(streamed(bad, chunk_bytes), None, "{bad}");
+            }
+        }
+    }
+
+    #[test]
+    fn deep_unknown_fields_are_left_to_the_whole_file_reader() {
+        let deep = |levels: usize| {
+            format!(
+                r#"{{"letter": {{"title": "T"}}, "signers": [{{"name": "A", "x": {}1{}}}]}}"#,
+                "[".repeat(levels),
+                "]".repeat(levels)
+            )
+        };
+        assert!(streamed(&deep(90), 64).is_some());
+        for levels in [101, 124, 125, 126, 127, 200] {
+            assert_eq!(streamed(&deep(levels), 64), None, "{levels} levels");
+        }
+    }
+}
