@@ -817,3 +817,20 @@ fn one_good_member_loads_from_json_without_extension_sniffing() {
     assert_eq!((member.state, member.district), (state("NJ"), Some(1)));
     assert_eq!(roster.source(), Some("roster"));
 }
+
+#[test]
+fn the_saved_roster_example_in_the_docs_loads() {
+    let docs = std::fs::read_to_string(roster_fixture("../../../docs/ROSTER.md")).unwrap();
+    let start = docs.find("```json\n").unwrap() + "```json\n".len();
+    let example = &docs[start..start + docs[start..].find("```").unwrap()];
+    let roster = roster::load_bytes(Path::new("roster.json"), example.as_bytes()).unwrap();
+    assert_eq!(roster.len(), 1);
+    assert_eq!(roster.as_of().unwrap().to_string(), "2025-01-03");
+    assert_eq!(roster.source(), Some("legislators-current.yaml"));
+    // The member is the fixture's Pallone, field for field (the fixture's newest term).
+    let fixture = fixture_roster("yaml");
+    assert_eq!(
+        roster.members()[0],
+        *fixture.member(id(&fixture, "P000034")).unwrap()
+    );
+}

@@ -372,7 +372,21 @@ fn strip_position(message: &str) -> &str {
 }
 
 fn json_error(path: &Path, error: &serde_path_to_error::Error<serde_json::Error>) -> RosterError {
-    json_error_inner(path, error.inner(), error.path().to_string())
+    json_error_inner(path, error.inner(), known_path(error.path()))
+}
+
+/// The path as far as it is known: serde_path_to_error writes `?` for a key it never got to
+/// read (the file ended, or broke, first).
+fn known_path(path: &serde_path_to_error::Path) -> String {
+    let text = path.to_string();
+    match text.find("?") {
+        Some(cut) => text
+            .get(..cut)
+            .unwrap_or_default()
+            .trim_end_matches('.')
+            .to_owned(),
+        None => text,
+    }
 }
 
 fn json_error_inner(path: &Path, inner: &serde_json::Error, field: String) -> RosterError {
@@ -394,7 +408,7 @@ fn json_error_inner(path: &Path, inner: &serde_json::Error, field: String) -> Ro
 }
 
 fn yaml_error(path: &Path, error: &serde_path_to_error::Error<serde_norway::Error>) -> RosterError {
-    let field = error.path().to_string();
+    let field = known_path(error.path());
     // serde_norway names its own path before the message; ours is in `field` already.
     let full = error.inner().to_string();
     let mut message = strip_position(&full);
