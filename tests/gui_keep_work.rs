@@ -202,7 +202,12 @@ fn the_signer_form_checks_fields_as_you_type_and_adds_the_signer() {
     let mut harness = new_harness(None);
     harness.get_by_label("Add signer…").click();
     harness.run_ok();
-    assert!(harness.get_by_role_and_label(Role::TextInput, "Name").is_focused(), "the form opens ready to type");
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Name")
+            .is_focused(),
+        "the form opens ready to type"
+    );
     type_into(&mut harness, "Name", "Adriano Espaillat");
     type_into(&mut harness, "Party", "Democrat");
     type_into(&mut harness, "State", "Californa");
@@ -342,4 +347,51 @@ fn the_next_start_reopens_the_last_letter_with_its_filters() {
         status.contains("is no longer there; showing the sample letter"),
         "{status}"
     );
+}
+
+/// A letter file large enough that reading it takes a while: `count` signers.
+fn big_letter(folder: &tempfile::TempDir, count: usize) -> PathBuf {
+    use std::io::Write as _;
+    let path = folder.path().join("big.json");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    write!(
+        out,
+        r#"{{"letter": {{"title": "A big petition"}}, "signers": ["#
+    )
+    .unwrap();
+    for i in 0..count {
+        let comma = if i == 0 { "" } else { "," };
+        write!(out, r#"{comma}{{"name": "Signer Number {i}", "party": "D", "state": "CA", "chamber": "house", "district": 12}}"#).unwrap();
+    }
+    writeln!(out, "]}}").unwrap();
+    out.flush().unwrap();
+    path
+}
+
+#[test]
+fn a_big_file_shows_its_progress_and_cancel_keeps_the_open_letter() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = big_letter(&folder, 400_000);
+    let mut harness = new_harness(None);
+    harness.state_mut().apply(Command::OpenPath(path));
+    harness.step();
+    harness.get_by_label_contains("Reading big.json");
+    harness.get_by_label("Cancel").click();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().document().source,
+        Source::Sample,
+        "the sample stays open"
+    );
+    assert_eq!(
+        harness.state().status(),
+        Some(
+            format!(
+                "Stopped opening {}",
+                folder.path().join("big.json").display()
+            )
+            .as_str()
+        )
+    );
+    assert!(harness.state().error().is_none());
 }

@@ -138,6 +138,8 @@ pub struct DashboardApp {
     recovery_written: Option<(u64, f64)>,
     /// Whether the first frame's checks (recovery, last file) have run.
     is_started: bool,
+    /// The file being read, and how far it has got.
+    loading: Option<(PathBuf, std::sync::Arc<crate::load::Progress>)>,
     /// Whether a file was given on the command line (then the last file is not reopened).
     has_file_argument: bool,
     /// The roster of Congress, once imported, with what it says about the letter.
@@ -183,6 +185,7 @@ impl DashboardApp {
             data_dir: None,
             recovery_written: None,
             is_started: false,
+            loading: None,
             has_file_argument: file.is_some(),
             roster: None,
             tab: CentralTab::default(),
@@ -308,8 +311,12 @@ impl DashboardApp {
             }
             PendingAction::OpenDialog => self.worker.pick_file(self.settings.last_folder.clone()),
             PendingAction::OpenPath(path) => {
-                self.status = Some(format!("Opening {}…", path.display()));
-                self.worker.load(path, self.filter.clone());
+                self.status = None;
+                if let Some((_, earlier)) = &self.loading {
+                    earlier.cancel();
+                }
+                let progress = self.worker.load(path.clone(), self.filter.clone());
+                self.loading = Some((path, progress));
             }
             PendingAction::OpenSample => {
                 self.document = Document::sample(&self.filter);
@@ -710,7 +717,35 @@ impl DashboardApp {
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if self.worker.is_busy() {
+                if let Some((path, progress)) = &self.loading {
+                    if ui
+                        .button("Cancel")
+                        .on_hover_text("Stop reading; the letter that is open stays")
+                        .clicked()
+                    {
+                        commands.push(Command::CancelLoad);
+                    }
+                    let name = path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    let signers = progress.signers_read();
+                    let text = match progress.fraction() {
+                        Some(fraction) => format!(
+                            "Reading {name}: {:.0}% · {signers} signers",
+                            fraction * 100.0
+                        ),
+                        None => format!("Reading {name}: {signers} signers"),
+                    };
+                    ui.add(
+                        egui::ProgressBar::new(progress.fraction().unwrap_or(0.0))
+                            .desired_width(320.0)
+                            .text(text),
+                    );
+                    // The loader does not wake the window as it goes: look again soon.
+                    ui.ctx()
+                        .request_repaint_after(std::time::Duration::from_millis(100));
+                } else if self.worker.is_busy() {
                     ui.spinner();
                     ui.label("Working…");
                 } else if let Some(status) = &self.status {
@@ -852,8 +887,16 @@ impl DashboardApp {
             match outcome {
                 Outcome::Loaded {
                     path,
-                    result: Ok(document),
+                    result: Ok(None),
                 } => {
+                    self.loading = None;
+                    self.status = Some(format!("Stopped opening {}", path.display()));
+                }
+                Outcome::Loaded {
+                    path,
+                    result: Ok(Some(document)),
+                } => {
+                    self.loading = None;
                     let warnings = document.warnings.len();
                     self.document = *document;
                     self.document.refilter(&self.filter);
@@ -875,7 +918,10 @@ impl DashboardApp {
                 Outcome::Loaded {
                     path,
                     result: Err(error),
-                } => self.show_load_error(&path, &error),
+                } => {
+                    self.loading = None;
+                    self.show_load_error(&path, &error);
+                }
                 // The dialog was opened after any unsaved changes were dealt with.
                 Outcome::Picked(Picked::File(path)) => self.perform(PendingAction::OpenPath(path)),
                 Outcome::Picked(Picked::Cancelled)
@@ -1297,6 +1343,11 @@ impl DashboardApp {
                 }
             }
             Command::ShowTab(tab) => self.tab = tab,
+            Command::CancelLoad => {
+                if let Some((_, progress)) = &self.loading {
+                    progress.cancel();
+                }
+            }
             Command::ShadeMapByShare(is_by_share) => self.is_map_by_share = is_by_share,
             Command::ShowWarnings(is_open) => self.overlays.is_warnings_open = is_open,
             Command::ShowAbout(is_open) => self.overlays.is_about_open = is_open,

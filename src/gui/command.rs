@@ -115,6 +115,8 @@ pub enum Command {
     ShowTab(CentralTab),
     /// Shade the map by signers, or by the share of each delegation that signed.
     ShadeMapByShare(bool),
+    /// Stop reading the file being opened.
+    CancelLoad,
     /// Show or hide the list of load warnings.
     ShowWarnings(bool),
     /// Hide the error banner.

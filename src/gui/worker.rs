@@ -5,7 +5,7 @@
 use super::document::{Document, Source};
 use crate::analysis::Filter;
 use crate::export::{ExportFormat, write_atomically};
-use crate::load::{self, LoadError};
+use crate::load::{self, LoadError, Progress};
 use crate::roster::{self, Roster};
 use crate::save::FileStamp;
 use std::path::PathBuf;
@@ -23,8 +23,8 @@ pub enum Outcome {
     Loaded {
         /// The file asked for.
         path: PathBuf,
-        /// The document, or why there is none.
-        result: Result<Box<Document>, LoadError>,
+        /// The document (`None` when the user cancelled), or why there is none.
+        result: Result<Option<Box<Document>>, LoadError>,
     },
     /// The file dialog closed: with a file, cancelled, or unavailable.
     Picked(Picked),
@@ -126,18 +126,26 @@ impl Worker {
     }
 
     /// Reads `path` into a document selected through `filter`.
-    pub fn load(&mut self, path: PathBuf, filter: Filter) {
+    ///
+    /// Returns the load's progress, which the window shows and through which it can cancel.
+    pub fn load(&mut self, path: PathBuf, filter: Filter) -> Arc<Progress> {
+        let progress = Arc::new(Progress::default());
+        let shared = Arc::clone(&progress);
         let job = move || {
             // The stamp is taken before reading, so a change made while reading is noticed too.
             let stamp = FileStamp::of(&path);
-            let result = load::load_path(&path).map(|loaded| {
-                let mut document = Document::new(loaded, Source::File(path.clone()), &filter);
-                document.stamp = stamp;
-                Box::new(document)
+            let result = load::load_path_with_progress(&path, &shared).map(|loaded| {
+                // Indexing and counting a million signers is slow too: it stays on this thread.
+                loaded.filter(|_| !shared.is_cancelled()).map(|loaded| {
+                    let mut document = Document::new(loaded, Source::File(path.clone()), &filter);
+                    document.stamp = stamp;
+                    Box::new(document)
+                })
             });
             Outcome::Loaded { path, result }
         };
         self.spawn("load letter", job);
+        progress
     }
 
     /// Shows the native open dialog.
