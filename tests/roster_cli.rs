@@ -291,6 +291,10 @@ fn summary_with_a_roster_adds_coverage_and_targets() {
         text.contains("House: 7 of 27 members signed (D 7 of 19, R 0 of 7, I 0 of 1)"),
         "{text}"
     );
+    assert!(
+        text.contains("\n  by state: CA 3 of 5, IL 2 of 3, DC 1 of 1, NJ 1 of 5\nSenate: "),
+        "{text}"
+    );
     assert!(text.contains("Not signed yet: 29 members"), "{text}");
 
     let output = run_cli(["summary", "--roster", FIXTURE_CSV, "--format", "markdown"]);

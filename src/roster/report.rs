@@ -328,7 +328,7 @@ pub fn coverage_json(roster: &Roster, coverage: &Coverage) -> Value {
 }
 
 /// The coverage as lines of text, after the summary: the roster, how the signers matched,
-/// and per chamber the members who signed, by party.
+/// and per chamber the members who signed, by party and by state (states with a signer).
 pub fn write_coverage_text(
     out: &mut dyn Write,
     roster: &Roster,
@@ -359,6 +359,20 @@ pub fn write_coverage_text(
             chamber.total.members,
             parties.join(", ")
         )?;
+        // Delegations with a signer, the most signed first: "CA 9 of 51".
+        let mut states: Vec<_> = chamber
+            .states()
+            .into_iter()
+            .filter(|(_, n)| n.signed > 0)
+            .collect();
+        states.sort_by(|a, b| b.1.signed.cmp(&a.1.signed).then(a.0.code().cmp(b.0.code())));
+        if !states.is_empty() {
+            let states: Vec<String> = states
+                .iter()
+                .map(|(state, n)| format!("{} {} of {}", state.code(), n.signed, n.members))
+                .collect();
+            writeln!(out, "  by state: {}", states.join(", "))?;
+        }
     }
     writeln!(
         out,
