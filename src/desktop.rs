@@ -227,8 +227,9 @@ fn exec_line(program: &str) -> String {
     )
 }
 
-/// The program's path as text a desktop entry can hold: absolute, UTF-8, and without
-/// control characters, which no key file can carry in a path.
+/// The program's path as text a desktop entry can hold: absolute, UTF-8 (as the whole file
+/// must be), and without control characters, which would need escapes that desktops do not
+/// all read back the same way.
 fn program_text(program: &Path) -> Result<&str, DesktopError> {
     let reject = |reason| DesktopError::Program {
         path: program.to_path_buf(),

@@ -452,3 +452,75 @@ fn a_relative_xdg_data_home_is_ignored_with_a_warning() {
     let data_home = home.join(".local/share");
     assert_eq!(files_only(tree(&data_home)), INSTALLED_FILES);
 }
+
+/// The `assets` of `[package.metadata.deb]` in Cargo.toml, as (source, destination) pairs.
+fn deb_assets() -> Vec<(String, String)> {
+    let manifest = fs::read_to_string(repo_root().join("Cargo.toml")).unwrap();
+    let (_, deb) = manifest
+        .split_once("\n[package.metadata.deb]\n")
+        .expect("Cargo.toml has [package.metadata.deb]");
+    let (_, assets) = deb.split_once("\nassets = [\n").expect("it lists assets");
+    let (assets, _) = assets.split_once("\n]\n").unwrap();
+    assets
+        .lines()
+        .map(|line| {
+            let fields: Vec<&str> = line
+                .trim()
+                .trim_start_matches('[')
+                .trim_end_matches(',')
+                .trim_end_matches(']')
+                .split(", ")
+                .map(|field| field.trim_matches('"'))
+                .collect();
+            assert_eq!(fields.len(), 3, "[source, destination, mode]: {line}");
+            (fields[0].to_owned(), fields[1].to_owned())
+        })
+        .collect()
+}
+
+/// The package installs what install-desktop installs, from files that exist; the package
+/// itself is built and installed by scripts/check-deb.sh, which needs root.
+#[test]
+fn the_deb_ships_the_entry_and_every_icon() {
+    let assets = deb_assets();
+    for (source, _) in &assets {
+        if !source.starts_with("target/release/") {
+            assert!(repo_root().join(source).is_file(), "no {source}");
+        }
+    }
+    let destination_of = |source: &str| {
+        assets
+            .iter()
+            .find(|(s, _)| s == source)
+            .map(|(_, d)| d.as_str())
+            .unwrap_or_else(|| panic!("the .deb does not ship {source}"))
+    };
+    assert_eq!(
+        destination_of("target/release/signer-dashboard"),
+        "usr/bin/"
+    );
+    assert_eq!(
+        destination_of("assets/signer-dashboard.desktop"),
+        "usr/share/applications/"
+    );
+    let mut shipped_icons: Vec<(String, Vec<u8>)> = assets
+        .iter()
+        .filter(|(_, destination)| destination.starts_with("usr/share/icons/"))
+        .map(|(source, destination)| {
+            (
+                destination.trim_start_matches("usr/share/").to_owned(),
+                fs::read(repo_root().join(source)).unwrap(),
+            )
+        })
+        .collect();
+    let mut installed_icons: Vec<(String, Vec<u8>)> = ICONS
+        .iter()
+        .map(|icon| (icon.relative_path(), icon.bytes.to_vec()))
+        .collect();
+    shipped_icons.sort();
+    installed_icons.sort();
+    assert_eq!(
+        shipped_icons, installed_icons,
+        "the .deb and install-desktop install the same icons"
+    );
+}
