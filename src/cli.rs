@@ -16,7 +16,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod extract_command;
 mod roster_commands;
+pub use extract_command::ExtractArgs;
 pub use roster_commands::{MatchArgs, TargetsArgs};
 
 /// Signer Dashboard: who signed a congressional sign-on letter, by party and state.
@@ -46,6 +48,9 @@ pub enum Command {
     Match(MatchArgs),
     /// List the members of Congress who have not signed, with phone and office, from a roster.
     Targets(TargetsArgs),
+    /// Find the signers in a press release (text, Markdown or HTML): print them as JSON or
+    /// CSV, or write them as a letter file.
+    Extract(ExtractArgs),
     /// Put Signer Dashboard in the desktop's menu for this user, pointing at this program,
     /// with its icons and "Open with" for JSON and CSV files.
     InstallDesktop,
@@ -164,6 +169,9 @@ pub fn run(command: Command) -> ExitCode {
         Command::Export(args) => export(&args, &mut out, &mut stderr.lock()),
         Command::Match(args) => roster_commands::run_match(&args, &mut out, &mut stderr.lock()),
         Command::Targets(args) => roster_commands::run_targets(&args, &mut out, &mut stderr.lock()),
+        Command::Extract(args) => {
+            extract_command::run_extract(&args, &mut out, &mut stderr.lock())
+        }
         Command::InstallDesktop => install_desktop(&mut out, &mut stderr.lock()),
         Command::UninstallDesktop => uninstall_desktop(&mut out, &mut stderr.lock()),
     };

@@ -21,6 +21,7 @@ pub mod cli;
 pub mod desktop;
 pub mod edit;
 pub mod export;
+pub mod extract;
 pub mod load;
 pub mod model;
 pub mod roster;

@@ -1,0 +1,1264 @@
+//! Finding the signers in the tokens: names before party tags, lists of names after the
+//! words that introduce signers, and what each list is (leads, cosigners, recipients,
+//! people quoted) from the words around it.
+//!
+//! The text is read as *runs*: names one after another, joined by commas, semicolons,
+//! "and" or line breaks. A run's meaning comes from the nearest cue before it in its
+//! sentence ("led by", "leaders", "joined by", "co-signing", "to", "said"), else from the
+//! words after it ("… led the letter", "… did not sign"). A name with a party tag is a
+//! signer unless its run is written to, quoted or did not sign; a name without a tag is a
+//! signer only in a run that a cue says signed, and only if it looks like a person's name.
+
+use super::tokens::{Kind, Tag, Token, tokenize};
+use super::words::{
+    CUES_AFTER, CUES_BEFORE, Cue, CueKind, TitleWord, chamber_word, is_abbreviation, is_filler,
+    is_office_title, is_particle, is_post_word, is_stopword, is_suffix_word, member_title, month,
+};
+use crate::model::{Chamber, Role, State};
+use std::ops::Range;
+
+/// The tokens of the stripped text, and where people are quoted at length.
+pub(crate) struct Doc<'a> {
+    pub tokens: Vec<Token>,
+    /// Token ranges inside quotation marks that hold more than a nickname.
+    speech: Vec<Range<usize>>,
+    marker: std::marker::PhantomData<&'a str>,
+}
+
+/// A title before a name, over `tokens`.
+#[derive(Clone, Debug)]
+struct Title {
+    tokens: Range<usize>,
+    word: TitleWord,
+}
+
+/// A name as written, taken apart.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct NameParts {
+    /// Token range of the name itself, without its title.
+    pub tokens: Range<usize>,
+    /// The name as written, with spaces made single and broken lines mended.
+    pub display: String,
+    /// Folded given names and initials, in order.
+    pub given: Vec<String>,
+    /// Folded words written in quotes or brackets.
+    pub nicknames: Vec<String>,
+    /// The last folded word that is not a suffix.
+    pub surname: String,
+    /// How many words (not initials, suffixes or nicknames) the name has.
+    pub word_count: usize,
+}
+
+/// A name with a party tag after it.
+#[derive(Clone, Debug)]
+struct Mention {
+    name: NameParts,
+    title: Option<Title>,
+    tag: Tag,
+    /// From the title (or the name) to the tag, inclusive.
+    extent: Range<usize>,
+}
+
+/// One name of a run.
+#[derive(Clone, Debug)]
+struct Item {
+    name: NameParts,
+    title: Option<Title>,
+    tag: Option<Tag>,
+    extent: Range<usize>,
+    /// "Member of Congress" or "United States Senator" on the line after the name.
+    signature: Option<Chamber>,
+}
+
+/// Names one after another.
+#[derive(Clone, Debug)]
+struct Run {
+    items: Vec<Item>,
+    extent: Range<usize>,
+}
+
+/// What the words around a run say of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Context {
+    Lead,
+    Cosigner,
+    Recipient,
+    Quoted,
+    Negative,
+    /// No cue: a tagged name is still taken, as a signer of unknown role.
+    Neutral,
+}
+
+/// A signer as the finder sees it, before the roster and the defaults.
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    pub name: NameParts,
+    pub party: Option<Box<str>>,
+    pub state: Option<State>,
+    pub district: Option<u8>,
+    pub chamber: Option<Chamber>,
+    /// Whether the chamber was written (a title, a district), not guessed.
+    pub chamber_written: bool,
+    pub has_tag: bool,
+    /// The strongest thing any mention said of the role.
+    pub context: Context,
+    /// Byte range of the cue that decided the role.
+    pub cue: Option<Range<usize>>,
+    /// Byte range of the name and its tag.
+    pub snippet: Range<usize>,
+    /// Byte ranges of every mention.
+    pub mentions: Vec<Range<usize>>,
+}
+
+impl Candidate {
+    pub fn role_is_written(&self) -> bool {
+        matches!(self.context, Context::Lead | Context::Cosigner)
+    }
+
+    pub fn role(&self) -> Role {
+        match self.context {
+            Context::Lead => Role::Lead,
+            _ => Role::Cosigner,
+        }
+    }
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\'' | '\u{ab}' | '\u{bb}'
+    )
+}
+
+fn closing_for(open: char) -> Option<char> {
+    Some(match open {
+        '"' => '"',
+        '\u{201c}' => '\u{201d}',
+        '\u{2018}' => '\u{2019}',
+        '\'' => '\'',
+        '(' => ')',
+        '\u{ab}' => '\u{bb}',
+        _ => return None,
+    })
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str) -> Doc<'a> {
+        let tokens = tokenize(text);
+        let mut doc = Doc {
+            tokens,
+            marker: std::marker::PhantomData,
+            speech: Vec::new(),
+        };
+        doc.speech = doc.find_speech();
+        doc
+    }
+
+    fn tok(&self, i: usize) -> Option<&Token> {
+        self.tokens.get(i)
+    }
+
+    fn folded(&self, i: usize) -> &str {
+        self.tok(i)
+            .filter(|t| t.is_word())
+            .map_or("", |t| &t.folded)
+    }
+
+    fn punct(&self, i: usize) -> Option<char> {
+        self.tok(i).and_then(Token::punct)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(Token::is_word)
+    }
+
+    fn is_line_end(&self, i: usize) -> bool {
+        self.tok(i).is_none_or(Token::is_line_end)
+    }
+
+    fn is_line_start(&self, i: usize) -> bool {
+        i == 0 || self.tok(i - 1).is_some_and(Token::is_line_end)
+    }
+
+    /// Quotation marks around more than four words: someone speaking.
+    fn find_speech(&self) -> Vec<Range<usize>> {
+        let mut spans = Vec::new();
+        let mut open: Option<usize> = None;
+        let mut straight_open: Option<usize> = None;
+        for (i, token) in self.tokens.iter().enumerate() {
+            match token.kind {
+                Kind::Punct('\u{201c}') => open = Some(i),
+                Kind::Punct('\u{201d}') => {
+                    if let Some(start) = open.take() {
+                        spans.push(start..i + 1);
+                    }
+                }
+                Kind::Punct('"') => match straight_open.take() {
+                    Some(start) => spans.push(start..i + 1),
+                    None => straight_open = Some(i),
+                },
+                Kind::Break => straight_open = None,
+                _ => {}
+            }
+        }
+        spans.retain(|span| {
+            self.tokens
+                .get(span.clone())
+                .is_some_and(|t| t.iter().filter(|t| t.is_word()).count() > 4)
+        });
+        spans
+    }
+
+    fn in_speech(&self, i: usize) -> bool {
+        self.speech.iter().any(|s| s.contains(&i))
+    }
+
+    /// A capitalised word that can be part of a person's name.
+    fn is_name_word(&self, i: usize) -> bool {
+        let Some(token) = self.tok(i).filter(|t| t.is_word()) else {
+            return false;
+        };
+        let text = &*token.text;
+        let folded = &*token.folded;
+        let Some(first) = text.chars().next() else {
+            return false;
+        };
+        if !first.is_uppercase() {
+            return false;
+        }
+        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+        let is_all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        if is_all_caps || text.chars().any(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        if is_stopword(folded) || member_title(folded).is_some() || is_suffix_word(folded) {
+            return false;
+        }
+        // "April McClain Delaney" is a name; "April 8" is a date.
+        if month(folded).is_some()
+            && self
+                .tok(i + 1)
+                .is_some_and(|t| t.is_word() && t.text.chars().all(|c| c.is_ascii_digit()))
+        {
+            return false;
+        }
+        // A lone capital before a dot is an initial, not a word.
+        !(letters.len() == 1 && self.punct(i + 1) == Some('.'))
+    }
+
+    /// A single capital letter and its dot: "G.".
+    fn is_initial(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| {
+            t.is_word() && t.text.chars().count() == 1 && t.text.chars().all(char::is_uppercase)
+        }) && self.punct(i + 1) == Some('.')
+    }
+
+    /// A suffix starting at `i`: "Jr.", "III", "Ph.D.", "M.D."; where it ends.
+    fn suffix_at(&self, i: usize) -> Option<usize> {
+        let folded = self.folded(i);
+        let with_dot = |end: usize| {
+            if self.punct(end) == Some('.') {
+                end + 1
+            } else {
+                end
+            }
+        };
+        if is_suffix_word(folded) {
+            let text = self.tok(i)?.text.as_ref();
+            // "II" and "III" are written in capitals; "ii" in prose is not a suffix.
+            if matches!(folded, "ii" | "iii" | "iv") && text != text.to_uppercase() {
+                return None;
+            }
+            return Some(with_dot(i + 1));
+        }
+        let two = |a: &str, b: &str| {
+            folded == a && self.punct(i + 1) == Some('.') && self.folded(i + 2) == b
+        };
+        if two("ph", "d") || two("m", "d") || two("j", "d") {
+            return Some(with_dot(i + 3));
+        }
+        None
+    }
+
+    /// A nickname in quotes or brackets whose opening mark is at `open`: where it ends.
+    fn nickname_from(&self, open: usize) -> Option<usize> {
+        let close = closing_for(self.punct(open)?)?;
+        let mut i = open + 1;
+        let mut words = 0;
+        while self.is_word(i) {
+            let first = self.tok(i)?.text.chars().next()?;
+            if !first.is_uppercase() {
+                return None;
+            }
+            words += 1;
+            i += 1;
+        }
+        let is_close = self.punct(i) == Some(close)
+            || (close == '\u{201d}' && self.punct(i) == Some('"'))
+            || (close == '"' && self.punct(i) == Some('\u{201d}'));
+        ((1..=2).contains(&words) && is_close).then_some(i + 1)
+    }
+
+    /// A nickname whose closing mark is at `close`: where its opening mark is.
+    fn nickname_to(&self, close: usize) -> Option<usize> {
+        let mut i = close;
+        for _ in 0..3 {
+            i = i.checked_sub(1)?;
+            if !self.is_word(i) {
+                break;
+            }
+        }
+        let open = if self.is_word(i) {
+            i.checked_sub(1)?
+        } else {
+            i
+        };
+        (self.nickname_from(open) == Some(close + 1)).then_some(open)
+    }
+
+    /// Name words next to each other, leftwards from `i` inclusive.
+    fn name_words_left(&self, mut i: usize) -> usize {
+        let mut count = 0;
+        loop {
+            if self.is_name_word(i) {
+                count += 1;
+            } else if !(self.is_initial(i) || self.punct(i) == Some('.') || self.is_particle_at(i))
+            {
+                return count;
+            }
+            let Some(previous) = i.checked_sub(1) else {
+                return count;
+            };
+            i = previous;
+        }
+    }
+
+    fn name_words_right(&self, mut i: usize) -> usize {
+        let mut count = 0;
+        while let Some(token) = self.tok(i) {
+            if self.is_name_word(i) {
+                count += 1;
+            } else if !(self.is_initial(i) || token.punct() == Some('.') || self.is_particle_at(i))
+            {
+                break;
+            }
+            i += 1;
+        }
+        count
+    }
+
+    fn is_particle_at(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase))
+            && is_particle(self.folded(i))
+    }
+
+    /// The member title that ends at token `i`: "Rep.", "Sens.", "U.S. Rep.", "Representatives",
+    /// "Resident Commissioner", "The Honorable".
+    fn title_ending_at(&self, i: usize) -> Option<Title> {
+        let (word_at, end) = if self.punct(i) == Some('.') {
+            (i.checked_sub(1)?, i + 1)
+        } else {
+            (i, i + 1)
+        };
+        let folded = self.folded(word_at);
+        let first = self.tok(word_at)?.text.chars().next()?;
+        if !first.is_uppercase() {
+            return None;
+        }
+        let mut start = word_at;
+        let word = if folded == "commissioner" && self.folded(word_at.checked_sub(1)?) == "resident"
+        {
+            start = word_at - 1;
+            TitleWord {
+                chamber: Some(Chamber::House),
+                plural: false,
+            }
+        } else {
+            let word = member_title(folded)?;
+            // "Del" and "Rep" without a dot could be a name; only the dotted forms are titles.
+            if matches!(folded, "del" | "rep" | "sen" | "reps" | "sens") && end == word_at + 1 {
+                return None;
+            }
+            word
+        };
+        if folded == "honorable" && start > 0 && self.folded(start - 1) == "the" {
+            start -= 1;
+        }
+        // "U.S. Rep.": the U.S. belongs to the title.
+        if start >= 4
+            && self.punct(start - 1) == Some('.')
+            && self.folded(start - 2) == "s"
+            && self.punct(start - 3) == Some('.')
+            && self.folded(start - 4) == "u"
+        {
+            start -= 4;
+        }
+        Some(Title {
+            tokens: start..end,
+            word,
+        })
+    }
+
+    /// The member title that starts at token `i`, and where it ends.
+    fn title_at(&self, i: usize) -> Option<Title> {
+        let mut at = i;
+        if self.folded(at) == "u"
+            && self.punct(at + 1) == Some('.')
+            && self.folded(at + 2) == "s"
+            && self.punct(at + 3) == Some('.')
+        {
+            at += 4;
+        }
+        if self.folded(at) == "the" && self.folded(at + 1) == "honorable" {
+            at += 1;
+        }
+        if self.folded(at) == "resident" {
+            at += 1;
+        }
+        let end = if self.punct(at + 1) == Some('.') {
+            at + 1
+        } else {
+            at
+        };
+        let mut title = self.title_ending_at(end)?;
+        title.tokens.start = i;
+        Some(title)
+    }
+
+    /// The words of a name over `tokens` (already found), taken apart.
+    fn name_parts(&self, tokens: Range<usize>) -> NameParts {
+        let mut parts = NameParts {
+            tokens: tokens.clone(),
+            ..NameParts::default()
+        };
+        let mut display = String::new();
+        let mut words: Vec<String> = Vec::new();
+        let mut i = tokens.start;
+        let mut previous_end: Option<usize> = None;
+        let mut push_display = |token: &Token, display: &mut String| {
+            if let Some(end) = previous_end
+                && end < token.span.start
+            {
+                display.push(' ');
+            }
+            if token.is_word() {
+                display.push_str(&token.text);
+            } else if let Some(c) = token.punct() {
+                display.push(c);
+            }
+            previous_end = Some(token.span.end);
+        };
+        while i < tokens.end {
+            let Some(token) = self.tok(i) else { break };
+            if token.kind == Kind::Newline {
+                i += 1;
+                continue;
+            }
+            if let Some(end) = self.suffix_at(i).filter(|_| !words.is_empty()) {
+                for j in i..end.min(tokens.end) {
+                    if let Some(t) = self.tok(j) {
+                        push_display(t, &mut display);
+                    }
+                }
+                i = end;
+                continue;
+            }
+            if let Some(end) = self.nickname_from(i).filter(|e| *e <= tokens.end) {
+                for j in i..end {
+                    if let Some(t) = self.tok(j) {
+                        push_display(t, &mut display);
+                        if t.is_word() {
+                            parts.nicknames.push(key(&t.folded));
+                        }
+                    }
+                }
+                i = end;
+                continue;
+            }
+            push_display(token, &mut display);
+            if token.is_word() {
+                if self.is_name_word(i) {
+                    parts.word_count += 1;
+                }
+                words.push(key(&token.folded));
+            }
+            i += 1;
+        }
+        // The trailing comma of "Pallone," never belongs to the name.
+        while display.ends_with([',', ' ']) {
+            display.pop();
+        }
+        parts.display = display;
+        if let Some(surname) = words.iter().rposition(|w| w.chars().count() > 1) {
+            parts.surname = words.get(surname).cloned().unwrap_or_default();
+            parts.given = words
+                .get(..surname)
+                .map(<[String]>::to_vec)
+                .unwrap_or_default();
+        }
+        parts
+    }
+
+    /// The name that ends just before the tag at `tag_at`.
+    fn mention_at(&self, tag_at: usize) -> Option<Mention> {
+        let tag = self.tok(tag_at)?.tag()?.clone();
+        let mut end = tag_at;
+        if tag.after_comma {
+            if self.punct(end.checked_sub(1)?) != Some(',') {
+                return None;
+            }
+            end -= 1;
+        }
+        let mut start = end;
+        while let Some(i) = start.checked_sub(1) {
+            let Some(token) = self.tok(i) else { break };
+            let has_right = start < end;
+            let next_start = match &token.kind {
+                Kind::Word => {
+                    let folded = &*token.folded;
+                    let is_suffix = self.suffix_at(i).is_some()
+                        && !self.is_name_word(i)
+                        && (has_right || i + 1 == end || self.punct(i + 1) == Some('.'));
+                    if self.is_name_word(i)
+                        || self.is_initial(i)
+                        || is_suffix
+                        || (has_right && self.is_particle_at(i))
+                        || (folded == "ph" || folded == "d" || folded == "m")
+                            && self.punct(i + 1) == Some('.')
+                    {
+                        Some(i)
+                    } else {
+                        None
+                    }
+                }
+                Kind::Punct('.') => {
+                    let before = self.folded(i.saturating_sub(1));
+                    (i > 0
+                        && (self.is_initial(i - 1)
+                            || is_suffix_word(before)
+                            || matches!(before, "ph" | "d" | "m")))
+                    .then_some(i)
+                }
+                Kind::Punct(',') => (has_right && self.suffix_at(i + 1).is_some()).then_some(i),
+                Kind::Punct(c) if is_quote(*c) || *c == ')' => self.nickname_to(i),
+                Kind::Newline if has_right => {
+                    let left = self.name_words_left(i.saturating_sub(1));
+                    let right = self.name_words_right(i + 1);
+                    (i > 0 && left >= 1 && left + right <= 3).then_some(i)
+                }
+                _ => None,
+            };
+            let Some(next_start) = next_start else { break };
+            start = next_start;
+        }
+        while start < end && !(self.is_name_word(start) || self.is_initial(start)) {
+            start += 1;
+        }
+        if start >= end {
+            return None;
+        }
+        // Never more than five words: the rest is not the name.
+        while self
+            .name_words_right(start)
+            .min(count_name_words(self, start..end))
+            > 5
+        {
+            start += 1;
+            while start < end && !(self.is_name_word(start) || self.is_initial(start)) {
+                start += 1;
+            }
+        }
+        let mut name = self.name_parts(start..end);
+        let mut title = start.checked_sub(1).and_then(|i| self.title_ending_at(i));
+        // congress.gov writes "Rep. Bacon, Don [R-NE-2]": surname, comma, given names.
+        if title.is_none()
+            && start >= 3
+            && self.punct(start - 1) == Some(',')
+            && self.is_name_word(start - 2)
+        {
+            let surname_start = if self.is_name_word(start - 3) {
+                start - 3
+            } else {
+                start - 2
+            };
+            if let Some(before) = surname_start
+                .checked_sub(1)
+                .and_then(|i| self.title_ending_at(i))
+                .filter(|t| !t.word.plural)
+            {
+                let surname = self.name_parts(surname_start..start - 1);
+                name.display = format!("{} {}", name.display, surname.display);
+                name.given.push(name.surname.clone());
+                name.given.retain(|g| !g.is_empty());
+                name.surname = surname.surname;
+                name.word_count += surname.word_count;
+                name.tokens = surname_start..end;
+                title = Some(before);
+            }
+        }
+        let extent_start = title.as_ref().map_or(name.tokens.start, |t| t.tokens.start);
+        Some(Mention {
+            name,
+            title,
+            tag,
+            extent: extent_start..tag_at + 1,
+        })
+    }
+
+    /// A name without a tag starting at `i`: up to six words, initials, particles, a
+    /// nickname and a suffix.
+    fn name_from(&self, i: usize) -> Option<NameParts> {
+        if !(self.is_name_word(i) || self.is_initial(i)) {
+            return None;
+        }
+        let mut at = i;
+        let mut end = i;
+        let mut words = 0;
+        loop {
+            if self.is_initial(at) {
+                at += 2;
+                end = at;
+                continue;
+            }
+            if at > i {
+                if let Some(suffix_end) = self.suffix_at(at).filter(|_| !self.is_name_word(at)) {
+                    end = suffix_end;
+                    break;
+                }
+                if self.punct(at) == Some(',')
+                    && let Some(suffix_end) = self.suffix_at(at + 1)
+                {
+                    end = suffix_end;
+                    break;
+                }
+            }
+            if self.is_name_word(at) {
+                words += 1;
+                if words > 6 {
+                    break;
+                }
+                at += 1;
+                end = at;
+                continue;
+            }
+            if self.is_particle_at(at) && self.is_name_word(at + 1) {
+                at += 1;
+                continue;
+            }
+            if let Some(close) = self.nickname_from(at).filter(|_| at > i) {
+                at = close;
+                end = at;
+                continue;
+            }
+            if self.tok(at).is_some_and(|t| t.kind == Kind::Newline) {
+                let left = self.name_words_left(at.saturating_sub(1));
+                let right = self.name_words_right(at + 1);
+                if left >= 1 && right >= 1 && left + right <= 3 {
+                    at += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        (end > i).then(|| self.name_parts(i..end))
+    }
+
+    /// Whether the dot, `!` or `?` at `i`, or the paragraph break there, ends a sentence.
+    fn is_boundary(&self, i: usize) -> bool {
+        let Some(token) = self.tok(i) else {
+            return true;
+        };
+        match token.kind {
+            Kind::Break => {
+                let before = i.checked_sub(1).and_then(|b| self.punct(b));
+                !matches!(before, Some(':' | ',')) && !self.is_cue_line_before(i)
+            }
+            Kind::Punct('!' | '?') => true,
+            Kind::Punct('.') => {
+                let after_abbreviation = i > 0
+                    && self.is_word(i - 1)
+                    && is_abbreviation(self.folded(i - 1))
+                    && self.punct(i + 1) != Some('\u{201d}');
+                let next_is_lower = self.tok(i + 1).is_some_and(|t| {
+                    t.is_word() && t.text.chars().next().is_some_and(|c| !c.is_uppercase())
+                }) || matches!(self.punct(i + 1), Some(',' | ';'));
+                !after_abbreviation && !next_is_lower
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the line before the paragraph break at `i` is a short heading that
+    /// introduces signers: "Leads", "Co-signers", "Signed by".
+    fn is_cue_line_before(&self, i: usize) -> bool {
+        let mut words = 0;
+        let mut at = i;
+        let mut last_word = None;
+        while let Some(k) = at.checked_sub(1) {
+            at = k;
+            let Some(token) = self.tok(k) else { break };
+            if token.is_line_end() {
+                break;
+            }
+            if token.is_word() {
+                words += 1;
+                last_word.get_or_insert(k);
+            }
+        }
+        words <= 4
+            && last_word
+                .and_then(|k| self.cue_ending_at(k, CUES_BEFORE))
+                .is_some_and(|(_, cue)| matches!(cue.kind, CueKind::Lead | CueKind::Cosigner))
+    }
+
+    /// The longest cue of `cues` whose last word is at `i`: where it starts.
+    fn cue_ending_at(&self, i: usize, cues: &'static [Cue]) -> Option<(usize, &'static Cue)> {
+        let mut best: Option<(usize, &'static Cue)> = None;
+        for cue in cues {
+            let Some(start) = self.phrase_ending_at(i, cue.words) else {
+                continue;
+            };
+            if best.is_none_or(|(_, b)| cue.words.len() > b.words.len()) {
+                best = Some((start, cue));
+            }
+        }
+        best
+    }
+
+    fn phrase_ending_at(&self, i: usize, words: &[&str]) -> Option<usize> {
+        let mut at = i;
+        for (n, word) in words.iter().rev().enumerate() {
+            if n > 0 {
+                at = at.checked_sub(1)?;
+                if self.tok(at).is_some_and(|t| t.kind == Kind::Newline) {
+                    at = at.checked_sub(1)?;
+                }
+            }
+            if self.folded(at) != *word {
+                return None;
+            }
+        }
+        Some(at)
+    }
+
+    fn phrase_starting_at(&self, i: usize, words: &[&str]) -> Option<usize> {
+        let mut at = i;
+        for (n, word) in words.iter().enumerate() {
+            if n > 0 {
+                at += 1;
+                if self.tok(at).is_some_and(|t| t.kind == Kind::Newline) {
+                    at += 1;
+                }
+            }
+            if self.folded(at) != *word {
+                return None;
+            }
+        }
+        Some(at + 1)
+    }
+
+    /// The nearest cue before token `start` in its sentence.
+    fn cue_before(&self, start: usize) -> Option<(CueKind, Range<usize>)> {
+        let mut only_filler = true;
+        let mut i = start;
+        while let Some(k) = i.checked_sub(1) {
+            i = k;
+            if self.is_boundary(k) {
+                return None;
+            }
+            let token = self.tok(k)?;
+            if token.is_word()
+                && let Some((cue_start, cue)) = self.cue_ending_at(k, CUES_BEFORE)
+            {
+                let needs_adjacent =
+                    cue.is_adjacent || matches!(cue.kind, CueKind::Recipient | CueKind::Quoted);
+                if !needs_adjacent || only_filler {
+                    return Some((cue.kind, cue_start..k + 1));
+                }
+            }
+            let is_filler_token = match &token.kind {
+                Kind::Word => {
+                    let first_is_upper = token.text.chars().next().is_some_and(char::is_uppercase);
+                    first_is_upper
+                        || is_filler(&token.folded)
+                        || member_title(&token.folded).is_some()
+                }
+                Kind::Punct(',') => k
+                    .checked_sub(1)
+                    .is_some_and(|b| self.cue_ending_at(b, CUES_BEFORE).is_some()),
+                Kind::Punct('.' | ':' | '\'' | '\u{2019}') => true,
+                Kind::Newline | Kind::Break | Kind::Tag(_) => true,
+                Kind::Punct(_) => false,
+            };
+            only_filler &= is_filler_token;
+        }
+        None
+    }
+
+    /// The first cue after token `end` in its sentence, before token `limit`.
+    fn cue_after(&self, end: usize, limit: usize) -> Option<(CueKind, Range<usize>, bool)> {
+        let mut i = end;
+        let mut steps = 0;
+        while i < limit && steps < 24 {
+            if self.is_boundary(i) {
+                return None;
+            }
+            if self.is_word(i) {
+                let mut best: Option<(usize, &Cue)> = None;
+                for cue in CUES_AFTER {
+                    let Some(after) = self.phrase_starting_at(i, cue.words) else {
+                        continue;
+                    };
+                    if cue.not_before.is_some_and(|w| self.folded(after) == w) {
+                        continue;
+                    }
+                    if best.is_none_or(|(_, b)| cue.words.len() > b.words.len()) {
+                        best = Some((after, cue));
+                    }
+                }
+                if let Some((after, cue)) = best {
+                    let is_relative = cue.words.first() == Some(&"who");
+                    return Some((cue.kind, i..after, is_relative));
+                }
+            }
+            i += 1;
+            steps += 1;
+        }
+        None
+    }
+
+    fn bytes(&self, tokens: Range<usize>) -> Range<usize> {
+        let start = self.tok(tokens.start).map_or(0, |t| t.span.start);
+        let end = tokens
+            .end
+            .checked_sub(1)
+            .and_then(|i| self.tok(i))
+            .map_or(start, |t| t.span.end);
+        start..end.max(start)
+    }
+
+    /// "Member of Congress", "United States Senator", "U.S. Representative" on the line
+    /// after a name in a signature block: the chamber and where the line ends.
+    fn signature_after(&self, i: usize) -> Option<(Chamber, usize)> {
+        if self.tok(i).is_none_or(|t| t.kind != Kind::Newline) && self.punct(i) != Some(',') {
+            return None;
+        }
+        let mut at = i + 1;
+        let mut words: Vec<&str> = Vec::new();
+        while let Some(token) = self.tok(at) {
+            if token.is_line_end() {
+                break;
+            }
+            if token.is_word() {
+                words.push(&token.folded);
+            }
+            at += 1;
+        }
+        let line = words.join(" ");
+        let chamber = match line.as_str() {
+            "member of congress"
+            | "u s representative"
+            | "us representative"
+            | "united states representative"
+            | "member u s house of representatives"
+            | "member of the house of representatives" => Chamber::House,
+            "united states senator" | "u s senator" | "us senator" | "senator" => Chamber::Senate,
+            _ => return None,
+        };
+        Some((chamber, at))
+    }
+}
+
+/// A folded word as a key: apostrophes do not count.
+fn key(folded: &str) -> String {
+    folded
+        .chars()
+        .filter(|c| !matches!(c, '\'' | '\u{2019}'))
+        .collect()
+}
+
+fn count_name_words(doc: &Doc<'_>, tokens: Range<usize>) -> usize {
+    tokens.filter(|&i| doc.is_name_word(i)).count()
+}
+
+/// Finds every signer candidate in `doc`, in the order of the text.
+pub(crate) fn find(doc: &Doc<'_>) -> Vec<Candidate> {
+    let mentions: Vec<Mention> = doc
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.tag().is_some())
+        .filter_map(|(i, _)| doc.mention_at(i))
+        .collect();
+    let runs = find_runs(doc, &mentions);
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for (n, run) in runs.iter().enumerate() {
+        let limit = runs
+            .get(n + 1)
+            .map_or(doc.tokens.len(), |next| next.extent.start);
+        let (context, cue) = run_context(doc, run, limit);
+        let list_title = run
+            .items
+            .first()
+            .and_then(|item| item.title.as_ref())
+            .filter(|t| t.word.plural)
+            .and_then(|t| t.word.chamber);
+        for item in &run.items {
+            let item_context = if doc.in_speech(item.extent.start) {
+                Context::Quoted
+            } else {
+                context
+            };
+            add(
+                doc,
+                &mut candidates,
+                item,
+                item_context,
+                cue.clone(),
+                list_title,
+            );
+        }
+    }
+    candidates.retain(|c| {
+        !matches!(
+            c.context,
+            Context::Recipient | Context::Quoted | Context::Negative
+        )
+    });
+    candidates.sort_by_key(|c| c.snippet.start);
+    candidates
+}
+
+fn run_context(doc: &Doc<'_>, run: &Run, limit: usize) -> (Context, Option<Range<usize>>) {
+    let before = doc.cue_before(run.extent.start);
+    let after = doc.cue_after(run.extent.end, limit);
+    let context = |kind: CueKind| match kind {
+        CueKind::Lead => Context::Lead,
+        CueKind::Cosigner => Context::Cosigner,
+        CueKind::Recipient => Context::Recipient,
+        CueKind::Quoted => Context::Quoted,
+        CueKind::Negative => Context::Negative,
+    };
+    match (before, after) {
+        (_, Some((CueKind::Negative, range, _))) => (Context::Negative, Some(doc.bytes(range))),
+        (Some((CueKind::Quoted, _)) | None, Some((kind, range, true))) => {
+            (context(kind), Some(doc.bytes(range)))
+        }
+        (Some((kind, range)), _) => (context(kind), Some(doc.bytes(range))),
+        (None, Some((kind, range, _))) => (context(kind), Some(doc.bytes(range))),
+        (None, None) => (Context::Neutral, None),
+    }
+}
+
+/// Adds `item` as a new candidate, or to the candidate it names again.
+fn add(
+    doc: &Doc<'_>,
+    candidates: &mut Vec<Candidate>,
+    item: &Item,
+    context: Context,
+    cue: Option<Range<usize>>,
+    list_title: Option<Chamber>,
+) {
+    let name = &item.name;
+    if name.surname.is_empty() {
+        return;
+    }
+    let tag = item.tag.as_ref();
+    let state = tag.and_then(|t| t.state);
+    let title_chamber = item.title.as_ref().and_then(|t| t.word.chamber);
+    let district = tag.and_then(|t| t.district);
+    let chamber = title_chamber
+        .or(list_title)
+        .or(item.signature)
+        .or(district.map(|_| Chamber::House));
+    let snippet = doc.bytes(name.tokens.start..item.extent.end);
+    let existing = candidates
+        .iter()
+        .position(|c| same_person(&c.name, c.state, name, state));
+    if let Some(position) = existing
+        && let Some(known) = candidates.get_mut(position)
+    {
+        known.mentions.push(snippet.clone());
+        if tag.is_some() && !known.has_tag {
+            known.has_tag = true;
+            known.snippet = snippet;
+        }
+        if name.word_count > known.name.word_count {
+            known.name = name.clone();
+        }
+        if known.party.is_none() {
+            known.party = tag.and_then(|t| t.party.clone());
+        }
+        known.state = known.state.or(state);
+        known.district = known.district.or(district);
+        if known.chamber.is_none() {
+            known.chamber = chamber;
+            known.chamber_written = chamber.is_some();
+        }
+        let rank = |c: Context| match c {
+            Context::Lead => 3,
+            Context::Cosigner => 2,
+            Context::Neutral => 1,
+            _ => 0,
+        };
+        if rank(context) > rank(known.context) {
+            known.context = context;
+            known.cue = cue;
+        }
+        return;
+    }
+    let is_signer = match (tag.is_some(), context) {
+        (_, Context::Recipient | Context::Quoted | Context::Negative) => false,
+        (true, _) => true,
+        (false, Context::Lead | Context::Cosigner) => is_full_name(doc, item),
+        (false, Context::Neutral) => false,
+    };
+    if !is_signer {
+        return;
+    }
+    candidates.push(Candidate {
+        name: name.clone(),
+        party: tag.and_then(|t| t.party.clone()),
+        state,
+        district,
+        chamber,
+        chamber_written: chamber.is_some(),
+        has_tag: tag.is_some(),
+        context,
+        cue,
+        snippet: snippet.clone(),
+        mentions: vec![snippet],
+    });
+}
+
+/// A name without a tag is taken only when it looks like a whole person's name: a given
+/// name (or initial) and a surname, not after the title of an office.
+fn is_full_name(doc: &Doc<'_>, item: &Item) -> bool {
+    let name = &item.name;
+    let given_ok = !name.given.is_empty() || !name.nicknames.is_empty();
+    let before = name.tokens.start.checked_sub(1);
+    let after_office =
+        item.title.is_none() && before.is_some_and(|b| is_office_title(doc.folded(b)));
+    given_ok && name.word_count >= 1 && !after_office
+}
+
+/// Whether two names are one person: the same surname, given names that fit (a name, an
+/// initial, a nickname), and no two different states.
+fn same_person(
+    a: &NameParts,
+    a_state: Option<State>,
+    b: &NameParts,
+    b_state: Option<State>,
+) -> bool {
+    if a.surname != b.surname {
+        return false;
+    }
+    if let (Some(x), Some(y)) = (a_state, b_state)
+        && x != y
+    {
+        return false;
+    }
+    let (short, long) = if a.given.len() <= b.given.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let long_names: Vec<&String> = long.given.iter().chain(&long.nicknames).collect();
+    short.given.iter().chain(&short.nicknames).all(|word| {
+        long_names.iter().any(|other| {
+            if word.chars().count() == 1 || other.chars().count() == 1 {
+                word.chars().next() == other.chars().next()
+            } else {
+                crate::roster::names::same_given_name(word, other)
+            }
+        })
+    })
+}
+
+/// Reads the runs of names, in order. A run starts at each tagged name, at each member
+/// title before a name, and after each cue that introduces signers.
+fn find_runs(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Run> {
+    let mut starts: Vec<usize> = mentions.iter().map(|m| m.extent.start).collect();
+    for i in 0..doc.tokens.len() {
+        if let Some(title) = doc.title_at(i)
+            && (doc.name_from(title.tokens.end).is_some() || title.word.plural)
+        {
+            starts.push(i);
+        }
+        if doc.is_word(i)
+            && let Some((_, cue)) = doc.cue_ending_at(i, CUES_BEFORE)
+            && matches!(cue.kind, CueKind::Lead | CueKind::Cosigner)
+        {
+            starts.push(skip_filler(doc, i + 1));
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    let mut runs: Vec<Run> = Vec::new();
+    let mut covered = 0;
+    for start in starts {
+        if start < covered {
+            continue;
+        }
+        if let Some(run) = parse_run(doc, mentions, start) {
+            covered = run.extent.end;
+            runs.push(run);
+        }
+    }
+    runs
+}
+
+/// Past the words between a cue and its list: filler, ":", a line break after a colon.
+fn skip_filler(doc: &Doc<'_>, mut i: usize) -> usize {
+    while let Some(token) = doc.tok(i) {
+        let skip = match &token.kind {
+            Kind::Word => {
+                is_filler(&token.folded)
+                    || (is_stopword(&token.folded)
+                        && doc.title_at(i).is_none()
+                        && !doc.is_name_word(i))
+            }
+            Kind::Punct(':' | ',') | Kind::Newline => true,
+            Kind::Break => !doc.is_boundary(i),
+            _ => false,
+        };
+        if !skip {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+fn parse_run(doc: &Doc<'_>, mentions: &[Mention], start: usize) -> Option<Run> {
+    let mut items: Vec<Item> = Vec::new();
+    let mut at = start;
+    let mut line_mode = false;
+    while let Some(mut item) = parse_item(doc, mentions, at) {
+        let mut end = item.extent.end;
+        let signature = doc.signature_after(end);
+        let ends_line = doc.is_line_end(end) || signature.is_some();
+        if items.is_empty() {
+            line_mode = doc.is_line_start(item.extent.start) && ends_line;
+        } else if line_mode && !(doc.is_line_start(item.extent.start) && ends_line) {
+            break;
+        }
+        if let Some((chamber, line_end)) = signature {
+            item.signature = Some(chamber);
+            end = line_end;
+        }
+        items.push(item);
+        let separators_start = end;
+        let mut k = end;
+        while let Some(token) = doc.tok(k) {
+            let is_separator = match &token.kind {
+                Kind::Punct(',' | ';' | '&' | '\u{2022}' | '\u{b7}' | '*') => true,
+                Kind::Punct('-' | '\u{2013}' | '\u{2014}') => doc.is_line_start(k),
+                Kind::Word => {
+                    matches!(&*token.folded, "and" | "plus")
+                        || (is_post_word(&token.folded) && !doc.is_name_word(k))
+                }
+                Kind::Newline => true,
+                Kind::Break => line_mode,
+                _ => false,
+            };
+            if is_separator {
+                k += 1;
+            } else if doc.folded(k) == "as"
+                && doc.folded(k + 1) == "well"
+                && doc.folded(k + 2) == "as"
+            {
+                k += 3;
+            } else {
+                break;
+            }
+        }
+        if k == separators_start {
+            break;
+        }
+        // "and House Foreign Affairs Committee Ranking Member Gregory Meeks (D-N.Y.)": the
+        // posts between two tagged names do not end the list.
+        if parse_item(doc, mentions, k).is_none()
+            && let Some(next) = mentions.iter().find(|m| {
+                m.extent.start > k
+                    && m.extent.start <= k + 8
+                    && (k..m.extent.start).all(|j| {
+                        doc.tok(j).is_some_and(|t| {
+                            t.text.chars().next().is_some_and(char::is_uppercase)
+                                || is_post_word(&t.folded)
+                        })
+                    })
+            })
+        {
+            k = next.extent.start;
+        }
+        at = k;
+    }
+    let first = items.first()?;
+    let last = items.last()?;
+    let extent = first.extent.start.min(start)..last.extent.end;
+    Some(Run { items, extent })
+}
+
+fn parse_item(doc: &Doc<'_>, mentions: &[Mention], at: usize) -> Option<Item> {
+    let from_mention = |m: &Mention| Item {
+        name: m.name.clone(),
+        title: m.title.clone(),
+        tag: Some(m.tag.clone()),
+        extent: m.extent.clone(),
+        signature: None,
+    };
+    if let Some(mention) = mentions
+        .iter()
+        .find(|m| m.extent.start <= at && at < m.name.tokens.end)
+    {
+        return Some(from_mention(mention));
+    }
+    let title = doc.title_at(at);
+    let name_start = title.as_ref().map_or(at, |t| t.tokens.end);
+    let name = doc.name_from(name_start)?;
+    if let Some(mention) = mentions
+        .iter()
+        .find(|m| m.extent.start >= at && m.extent.start <= name.tokens.end)
+    {
+        return Some(from_mention(mention));
+    }
+    Some(Item {
+        extent: at..name.tokens.end,
+        name,
+        title,
+        tag: None,
+        signature: None,
+    })
+}
+
+/// House if the text speaks only of representatives, Senate if only of senators.
+pub(crate) fn document_chamber(doc: &Doc<'_>) -> Option<Chamber> {
+    let mut house = false;
+    let mut senate = false;
+    for (i, token) in doc.tokens.iter().enumerate() {
+        if !token.is_word() {
+            continue;
+        }
+        let folded = &*token.folded;
+        let chamber = chamber_word(folded).or_else(|| {
+            (folded == "house"
+                && matches!(
+                    doc.folded(i + 1),
+                    "of" | "members" | "member" | "colleagues" | "democrats" | "republicans"
+                ))
+            .then_some(Chamber::House)
+        });
+        match chamber {
+            Some(Chamber::House) => house = true,
+            Some(Chamber::Senate) => senate = true,
+            None => {}
+        }
+    }
+    match (house, senate) {
+        (true, false) => Some(Chamber::House),
+        (false, true) => Some(Chamber::Senate),
+        _ => None,
+    }
+}
