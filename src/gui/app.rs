@@ -6,6 +6,7 @@ use super::command::Command;
 use super::document::{Document, Source};
 use super::editor::{DemandForm, SignerForm};
 use super::filters::FiltersPanel;
+use super::import::{ImportDialog, ImportTarget};
 use super::roster_panel::{self, CentralTab, RosterState};
 use super::session::{self, RECOVERY_INTERVAL_SECONDS, Recovery};
 use super::table::TablePanel;
@@ -62,15 +63,18 @@ pub enum PendingAction {
     OpenPath(PathBuf),
     /// Open the sample letter.
     OpenSample,
+    /// Replace the open letter with a new one (made from imported signers).
+    NewLetter(Box<crate::model::Letter>),
 }
 
 impl PendingAction {
     fn verb(&self) -> &'static str {
         match self {
             PendingAction::Close => "closing",
-            PendingAction::OpenDialog | PendingAction::OpenPath(_) | PendingAction::OpenSample => {
-                "opening another letter"
-            }
+            PendingAction::OpenDialog
+            | PendingAction::OpenPath(_)
+            | PendingAction::OpenSample
+            | PendingAction::NewLetter(_) => "opening another letter",
         }
     }
 }
@@ -101,6 +105,7 @@ enum PathPurpose {
     OpenLetter,
     Export(ExportKind),
     ImportRoster,
+    ImportText,
 }
 
 struct PathField {
@@ -148,6 +153,8 @@ pub struct DashboardApp {
     tab: CentralTab,
     /// Shade the map by the share of each delegation that signed (needs a roster).
     is_map_by_share: bool,
+    /// File ▸ Import from text, while it is open.
+    import: Option<ImportDialog>,
 }
 
 /// The storage key of [`Settings`].
@@ -190,6 +197,7 @@ impl DashboardApp {
             roster: None,
             tab: CentralTab::default(),
             is_map_by_share: false,
+            import: None,
         };
         if let Some(path) = file {
             app.perform(PendingAction::OpenPath(path));
@@ -228,7 +236,7 @@ impl DashboardApp {
         }
         let source = match &self.document.source {
             Source::File(path) => Some(path.as_path()),
-            Source::Sample => None,
+            Source::Sample | Source::New => None,
         };
         match session::write_recovery(dir, source, &self.document.letter) {
             Ok(()) => self.recovery_written = Some((self.document.edit_revision(), time_seconds)),
@@ -318,6 +326,22 @@ impl DashboardApp {
                 let progress = self.worker.load(path.clone(), self.filter.clone());
                 self.loading = Some((path, progress));
             }
+            PendingAction::NewLetter(letter) => {
+                let signers = letter.signers.len();
+                let loaded = crate::load::Loaded {
+                    letter: *letter,
+                    warnings: Vec::new(),
+                    format: crate::load::SourceFormat::Json,
+                };
+                self.document = Document::new(loaded, Source::New, &self.filter);
+                self.document.is_modified = true;
+                self.error = None;
+                self.settings.last_file = None;
+                self.forget_recovery();
+                self.status = Some(format!(
+                    "Started a new letter with {signers} signers; Save as… to keep it"
+                ));
+            }
             PendingAction::OpenSample => {
                 self.document = Document::sample(&self.filter);
                 self.error = None;
@@ -364,6 +388,35 @@ impl DashboardApp {
                 ));
             }
         }
+    }
+
+    /// Adds imported rows to the open letter, one undoable edit each, skipping those it lists.
+    fn append_imported(&mut self, rows: &[crate::extract::Found]) {
+        let mut scratch = self.document.letter.clone();
+        let appended = crate::extract::append_signers(&mut scratch, rows);
+        self.document.letter.parties = scratch.parties;
+        for &position in &appended.added {
+            let Some(signer) = scratch.signers.get(position).cloned() else {
+                continue;
+            };
+            self.edit(
+                Edit::Signer {
+                    index: position,
+                    before: None,
+                    after: Some(Box::new(signer)),
+                },
+                None,
+            );
+        }
+        let added = appended.added.len();
+        let skipped = appended.already_listed.len();
+        self.status = Some(match skipped {
+            0 => format!("Added {added} {}", plural(added, "signer", "signers")),
+            _ => format!(
+                "Added {added} {}; {skipped} already listed",
+                plural(added, "signer", "signers")
+            ),
+        });
     }
 
     fn edit(&mut self, edit: Edit, merge_key: Option<String>) {
@@ -603,6 +656,9 @@ impl DashboardApp {
                 if ui.button("Import roster…").clicked() {
                     commands.push(Command::ImportRoster);
                 }
+                if ui.button("Import signers from text…").clicked() {
+                    commands.push(Command::ImportFromText);
+                }
                 ui.menu_button("Export", |ui| {
                     for format in ExportFormat::ALL {
                         if ui.button(format!("{}…", format.label())).clicked() {
@@ -764,6 +820,9 @@ impl DashboardApp {
         if let Some(form) = &mut self.demand_form {
             commands.extend(form.ui(ctx, &self.document.letter));
         }
+        if let Some(dialog) = &mut self.import {
+            commands.extend(dialog.ui(ctx, self.roster.as_ref().map(|r| &r.roster)));
+        }
         if let Some(prompt) = &self.prompt {
             commands.extend(prompt_ui(ctx, prompt, &self.document));
         }
@@ -803,6 +862,7 @@ impl DashboardApp {
                 PathPurpose::Export(kind) => format!("Export {} to a path", kind.label()),
                 PathPurpose::OpenLetter => "Open a letter by path".to_owned(),
                 PathPurpose::ImportRoster => "Import a roster by path".to_owned(),
+                PathPurpose::ImportText => "Import signers from a text file".to_owned(),
             };
             egui::Window::new(title)
                 .collapsible(false)
@@ -823,7 +883,7 @@ impl DashboardApp {
                         let action = match purpose {
                             PathPurpose::Export(_) => "Export",
                             PathPurpose::OpenLetter => "Open",
-                            PathPurpose::ImportRoster => "Import",
+                            PathPurpose::ImportRoster | PathPurpose::ImportText => "Import",
                         };
                         if (ui.add_enabled(can_go, egui::Button::new(action)).clicked() || entered)
                             && can_go
@@ -833,6 +893,7 @@ impl DashboardApp {
                                 PathPurpose::Export(kind) => Command::ExportTo(kind, path),
                                 PathPurpose::OpenLetter => Command::OpenPath(path),
                                 PathPurpose::ImportRoster => Command::ImportRosterFrom(path),
+                                PathPurpose::ImportText => Command::ImportTextFrom(path),
                             });
                             close_path_field = true;
                         }
@@ -957,7 +1018,21 @@ impl DashboardApp {
                 Outcome::PickedRoster(Picked::File(path)) => {
                     self.apply(Command::ImportRosterFrom(path))
                 }
-                Outcome::PickedRoster(Picked::Cancelled) => {}
+                Outcome::PickedRoster(Picked::Cancelled)
+                | Outcome::PickedText(Picked::Cancelled) => {}
+                Outcome::PickedText(Picked::File(path)) => {
+                    self.apply(Command::ImportTextFrom(path))
+                }
+                Outcome::PickedText(Picked::Unavailable) => {
+                    self.overlays.path_field = Some(PathField {
+                        purpose: PathPurpose::ImportText,
+                        text: String::new(),
+                        reason: Some(
+                            "No file dialog is available on this system (it needs the desktop portal or zenity). Type the path of the .txt, .md or .html file, or paste the text into the import window:"
+                                .to_owned(),
+                        ),
+                    });
+                }
                 Outcome::PickedRoster(Picked::Unavailable) => {
                     self.overlays.path_field = Some(PathField {
                         purpose: PathPurpose::ImportRoster,
@@ -1343,6 +1418,46 @@ impl DashboardApp {
                 }
             }
             Command::ShowTab(tab) => self.tab = tab,
+            Command::ImportFromText => {
+                if self.import.is_none() {
+                    self.import = Some(ImportDialog::new());
+                }
+            }
+            Command::ImportTextDialog => self.worker.pick_text(self.settings.last_folder.clone()),
+            Command::ImportTextFrom(path) => match std::fs::read(&path) {
+                Ok(bytes) => {
+                    let text = String::from_utf8_lossy(&bytes).into_owned();
+                    let kind = crate::extract::TextKind::from_path(&path)
+                        .unwrap_or_else(|| crate::extract::TextKind::detect(&text));
+                    let roster = self.roster.as_ref().map(|r| &r.roster);
+                    self.import = Some(ImportDialog::with_text(text, kind, roster));
+                    self.status = Some(format!("Read {}", path.display()));
+                }
+                Err(error) => {
+                    self.error = Some(format!("Could not read {}\n{error}", path.display()))
+                }
+            },
+            Command::CloseImport => self.import = None,
+            Command::AcceptImport {
+                rows,
+                target,
+                title,
+                date,
+            } => {
+                self.import = None;
+                match target {
+                    ImportTarget::NewLetter => {
+                        let title = if title.is_empty() {
+                            "Imported signers".to_owned()
+                        } else {
+                            title
+                        };
+                        let letter = crate::extract::new_letter(&title, date, &rows);
+                        self.guard(PendingAction::NewLetter(Box::new(letter)));
+                    }
+                    ImportTarget::OpenLetter => self.append_imported(&rows),
+                }
+            }
             Command::CancelLoad => {
                 if let Some((_, progress)) = &self.loading {
                     progress.cancel();
@@ -1379,7 +1494,7 @@ impl DashboardApp {
                     || default_file_name(&self.document.letter, ExportFormat::Json),
                     |n| n.to_string_lossy().into_owned(),
                 ),
-                Source::Sample => {
+                Source::Sample | Source::New => {
                     let name = default_file_name(&self.document.letter, ExportFormat::Json);
                     let stem = name.strip_suffix(".json").unwrap_or(&name);
                     format!("{stem}-letter.json")

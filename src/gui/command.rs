@@ -2,8 +2,11 @@
 //! them after the frame is drawn, so no panel changes another's state mid-frame.
 
 use super::editor::SignerDraft;
+use super::import::ImportTarget;
 use super::roster_panel::CentralTab;
 use super::worker::ExportKind;
+use crate::extract::Found;
+use crate::model::Date;
 use crate::model::Demand;
 use crate::model::{Chamber, DemandStatus, Role, State};
 use std::path::PathBuf;
@@ -115,6 +118,25 @@ pub enum Command {
     ShowTab(CentralTab),
     /// Shade the map by signers, or by the share of each delegation that signed.
     ShadeMapByShare(bool),
+    /// Open the import window, to paste a text into.
+    ImportFromText,
+    /// Ask for a .txt, .md or .html file to import signers from.
+    ImportTextDialog,
+    /// Read this file into the import window and find its signers.
+    ImportTextFrom(PathBuf),
+    /// Close the import window.
+    CloseImport,
+    /// Take the reviewed rows into the open letter or a new one.
+    AcceptImport {
+        /// The accepted rows, corrected.
+        rows: Vec<Found>,
+        /// Where they go.
+        target: ImportTarget,
+        /// The new letter's title.
+        title: String,
+        /// The new letter's date.
+        date: Option<Date>,
+    },
     /// Stop reading the file being opened.
     CancelLoad,
     /// Show or hide the list of load warnings.

@@ -1,6 +1,6 @@
 //! The open letter with everything derived from it that the panels read.
 
-use crate::analysis::{Filter, SearchIndex, Selection, Tally, select};
+use crate::analysis::{Filter, SearchIndex, Selection, SignerCodes, Tally, select_with_codes};
 use crate::edit::{Edit, History};
 use crate::load::{Loaded, SAMPLE_NAME, SourceFormat, Warning};
 use crate::model::Letter;
@@ -15,6 +15,8 @@ pub enum Source {
     Sample,
     /// A file the user opened.
     File(PathBuf),
+    /// A letter made in the app (from imported signers) that has no file yet.
+    New,
 }
 
 /// A loaded letter, its search index and the current selection.
@@ -29,6 +31,8 @@ pub struct Document {
     pub format: SourceFormat,
     /// Folded names, for searching as the user types.
     pub index: SearchIndex,
+    /// Each signer's party, state, chamber and role packed together, for re-filtering fast.
+    pub codes: SignerCodes,
     /// The signers the filter lets through, and their counts.
     pub selection: Selection,
     /// Counts of every signer, whatever the filter: which values the filters offer.
@@ -58,11 +62,12 @@ impl Document {
     /// at a million signers, so loaders call this off the UI thread.
     pub fn new(loaded: Loaded, source: Source, filter: &Filter) -> Document {
         let index = SearchIndex::new(&loaded.letter);
-        let selection = select(&loaded.letter, filter, Some(&index));
+        let codes = SignerCodes::new(&loaded.letter);
+        let selection = select_with_codes(&loaded.letter, &codes, filter, Some(&index));
         let overall = if filter.is_empty() {
             selection.tally.clone()
         } else {
-            select(&loaded.letter, &Filter::default(), Some(&index)).tally
+            select_with_codes(&loaded.letter, &codes, &Filter::default(), Some(&index)).tally
         };
         Document {
             overall,
@@ -71,6 +76,7 @@ impl Document {
             warnings: loaded.warnings,
             format: loaded.format,
             index,
+            codes,
             selection,
             is_modified: false,
             stamp: None,
@@ -97,7 +103,7 @@ impl Document {
 
     /// Applies `filter` again, after it or the letter changed.
     pub fn refilter(&mut self, filter: &Filter) {
-        self.selection = select(&self.letter, filter, Some(&self.index));
+        self.selection = select_with_codes(&self.letter, &self.codes, filter, Some(&self.index));
         self.revision = next_revision();
     }
 
@@ -135,7 +141,14 @@ impl Document {
         self.edit_revision = next_revision();
         if touches_signers {
             self.index = SearchIndex::new(&self.letter);
-            self.overall = select(&self.letter, &Filter::default(), Some(&self.index)).tally;
+            self.codes = SignerCodes::new(&self.letter);
+            self.overall = select_with_codes(
+                &self.letter,
+                &self.codes,
+                &Filter::default(),
+                Some(&self.index),
+            )
+            .tally;
         }
         self.refilter(filter);
     }
@@ -157,6 +170,7 @@ impl Document {
     pub fn display_name(&self) -> String {
         match &self.source {
             Source::Sample => "Sample letter".to_owned(),
+            Source::New => "New letter".to_owned(),
             Source::File(path) => path.file_name().map_or_else(
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),

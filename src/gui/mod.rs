@@ -10,6 +10,7 @@ pub mod document;
 pub mod editor;
 pub mod filters;
 pub mod header;
+pub mod import;
 pub mod map;
 pub mod roster_panel;
 pub mod session;

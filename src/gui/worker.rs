@@ -37,6 +37,8 @@ pub enum Outcome {
     },
     /// The roster file dialog closed.
     PickedRoster(Picked),
+    /// The dialog for a text to import signers from closed.
+    PickedText(Picked),
     /// A roster was read (or could not be).
     RosterLoaded {
         /// The file asked for.
@@ -148,19 +150,65 @@ impl Worker {
         progress
     }
 
-    /// Shows the native open dialog.
+    /// Shows the native open dialog for a letter.
     pub fn pick_file(&mut self, start_in: Option<PathBuf>) {
+        let filters = [
+            ("Letters and signer tables", &["json", "csv"][..]),
+            ("All files", &["*"][..]),
+        ];
+        self.pick_open("Open a letter", &filters, start_in, Outcome::Picked);
+    }
+
+    /// Shows the native open dialog for a roster file.
+    pub fn pick_roster(&mut self, start_in: Option<PathBuf>) {
+        let filters = [(
+            "congress-legislators (JSON, YAML, CSV)",
+            &["json", "yaml", "yml", "csv"][..],
+        )];
+        self.pick_open(
+            "Import the roster of Congress",
+            &filters,
+            start_in,
+            Outcome::PickedRoster,
+        );
+    }
+
+    /// Shows the native open dialog for a text to find signers in.
+    pub fn pick_text(&mut self, start_in: Option<PathBuf>) {
+        let filters = [
+            (
+                "Text, Markdown or HTML",
+                &["txt", "md", "markdown", "html", "htm"][..],
+            ),
+            ("All files", &["*"][..]),
+        ];
+        self.pick_open(
+            "Import signers from a text",
+            &filters,
+            start_in,
+            Outcome::PickedText,
+        );
+    }
+
+    /// Shows an open dialog off the UI thread; `report` says what the answer is for.
+    fn pick_open(
+        &mut self,
+        title: &str,
+        filters: &[(&str, &[&str])],
+        start_in: Option<PathBuf>,
+        report: fn(Picked) -> Outcome,
+    ) {
+        let mut dialog = rfd::AsyncFileDialog::new().set_title(title);
+        for (name, extensions) in filters {
+            dialog = dialog.add_filter(*name, extensions);
+        }
+        if let Some(folder) = start_in {
+            dialog = dialog.set_directory(folder);
+        }
         let job = move || {
-            let mut dialog = rfd::AsyncFileDialog::new()
-                .set_title("Open a letter")
-                .add_filter("Letters and signer tables", &["json", "csv"])
-                .add_filter("All files", &["*"]);
-            if let Some(folder) = start_in {
-                dialog = dialog.set_directory(folder);
-            }
             let started = Instant::now();
             let picked = pollster::block_on(dialog.pick_file());
-            Outcome::Picked(match picked {
+            report(match picked {
                 Some(handle) => Picked::File(handle.path().to_path_buf()),
                 None if started.elapsed() < Duration::from_millis(DIALOG_MINIMUM_MILLIS) => {
                     Picked::Unavailable
@@ -169,31 +217,6 @@ impl Worker {
             })
         };
         self.spawn("file dialog", job);
-    }
-
-    /// Shows the native open dialog for a roster file.
-    pub fn pick_roster(&mut self, start_in: Option<PathBuf>) {
-        let job = move || {
-            let mut dialog = rfd::AsyncFileDialog::new()
-                .set_title("Import the roster of Congress")
-                .add_filter(
-                    "congress-legislators (JSON, YAML, CSV)",
-                    &["json", "yaml", "yml", "csv"],
-                );
-            if let Some(folder) = start_in {
-                dialog = dialog.set_directory(folder);
-            }
-            let started = Instant::now();
-            let picked = pollster::block_on(dialog.pick_file());
-            Outcome::PickedRoster(match picked {
-                Some(handle) => Picked::File(handle.path().to_path_buf()),
-                None if started.elapsed() < Duration::from_millis(DIALOG_MINIMUM_MILLIS) => {
-                    Picked::Unavailable
-                }
-                None => Picked::Cancelled,
-            })
-        };
-        self.spawn("roster dialog", job);
     }
 
     /// Reads the roster at `path`; with `keep_at`, also keeps a copy there for the next start.
