@@ -442,23 +442,26 @@ fn select_codes(
         hits
     });
 
-    // By party, then state, then chamber slot, then role: the signers that pass.
-    let mut passing = vec![0u32; parties * State::SLOTS * CHAMBER_ROLE_SLOTS];
-    let mut facets = Facets {
-        by_party: vec![0; parties],
-        by_state: [0; State::SLOTS],
-        by_chamber: [0; 3],
-        by_role: [0; 2],
-    };
-    let mut rows = Vec::with_capacity(if filter.is_empty() {
-        letter.signers.len()
-    } else {
-        0
-    });
+    // One array of counters: the signers that pass, by party, then state, then chamber
+    // slot, then role; then those that miss one filter only, beside that filter's value
+    // (each run one longer than its values, for a value out of range); then one slot for
+    // the signers that miss more.
+    let passing_cells = parties * State::SLOTS * CHAMBER_ROLE_SLOTS;
+    let party_base = passing_cells;
+    let state_base = party_base + parties + 1;
+    let chamber_base = state_base + State::SLOTS + 1;
+    let role_base = chamber_base + 3 + 1;
+    let nowhere = role_base + 2 + 1;
+    let mut counts = vec![0u32; nowhere + 1];
+    // Which of a signer's candidate counters it goes to, by the filters it misses (a bit
+    // each: party, state, chamber, role). Looked up rather than branched on, because
+    // whether a signer passes is as unpredictable as the letter's order.
+    const COUNTER_BY_MISSES: [usize; 16] = [0, 1, 2, 5, 3, 5, 5, 5, 4, 5, 5, 5, 5, 5, 5, 5];
+    let mut rows = vec![0u32; letter.signers.len()];
+    let mut row_count = 0;
     for (position, [party, state, chamber, role]) in codes.enumerate() {
-        if search_hits
-            .as_ref()
-            .is_some_and(|hits| !hits.get(position).copied().unwrap_or(false))
+        if let Some(hits) = &search_hits
+            && !hits.get(position).copied().unwrap_or(false)
         {
             continue;
         }
@@ -468,23 +471,58 @@ fn select_codes(
         let state_ok = state_allowed.get(state).copied().unwrap_or(false);
         let chamber_ok = chamber_allowed.get(chamber).copied().unwrap_or(false);
         let role_ok = role_allowed.get(role).copied().unwrap_or(false);
-        let misses =
-            u8::from(!party_ok) + u8::from(!state_ok) + u8::from(!chamber_ok) + u8::from(!role_ok);
-        let slot = match misses {
-            0 => passing.get_mut(((party * State::SLOTS + state) * 3 + chamber) * 2 + role),
-            1 if !party_ok => facets.by_party.get_mut(party),
-            1 if !state_ok => facets.by_state.get_mut(state),
-            1 if !chamber_ok => facets.by_chamber.get_mut(chamber),
-            1 => facets.by_role.get_mut(role),
-            _ => None,
-        };
-        if let Some(n) = slot {
+        let misses = usize::from(!party_ok)
+            | usize::from(!state_ok) << 1
+            | usize::from(!chamber_ok) << 2
+            | usize::from(!role_ok) << 3;
+        let candidates = [
+            ((party * State::SLOTS + state) * 3 + chamber) * 2 + role,
+            party_base + party.min(parties),
+            state_base + state.min(State::SLOTS),
+            chamber_base + chamber.min(3),
+            role_base + role.min(2),
+            nowhere,
+        ];
+        let counter = COUNTER_BY_MISSES.get(misses).copied().unwrap_or(5);
+        let slot = candidates.get(counter).copied().unwrap_or(nowhere);
+        if let Some(n) = counts.get_mut(slot) {
             *n += 1;
         }
-        if misses == 0 {
-            rows.push(u32::try_from(position).unwrap_or(u32::MAX));
+        // Written always, kept only if the signer passes: no branch to mispredict.
+        if let Some(row) = rows.get_mut(row_count) {
+            *row = u32::try_from(position).unwrap_or(u32::MAX);
         }
+        row_count += usize::from(misses == 0);
     }
+    rows.truncate(row_count);
+    if row_count < rows.capacity() / 2 {
+        rows.shrink_to_fit();
+    }
+    let counter_run = |base: usize, len: usize| counts.get(base..base + len).unwrap_or_default();
+    let mut facets = Facets {
+        by_party: counter_run(party_base, parties).to_vec(),
+        by_state: [0; State::SLOTS],
+        by_chamber: [0; 3],
+        by_role: [0; 2],
+    };
+    for (to, from) in facets
+        .by_state
+        .iter_mut()
+        .zip(counter_run(state_base, State::SLOTS))
+    {
+        *to = *from;
+    }
+    for (to, from) in facets
+        .by_chamber
+        .iter_mut()
+        .zip(counter_run(chamber_base, 3))
+    {
+        *to = *from;
+    }
+    for (to, from) in facets.by_role.iter_mut().zip(counter_run(role_base, 2)) {
+        *to = *from;
+    }
+    let passing = counts.get(..passing_cells).unwrap_or_default();
 
     let mut tally = Tally::empty(letter);
     let cells = passing.chunks_exact(CHAMBER_ROLE_SLOTS);

@@ -73,6 +73,19 @@ fn fold_slowly(text: &str, out: &mut String) {
     }
 }
 
+/// [`str::trim`], answering at once for the usual text that starts and ends with an ASCII
+/// character other than white space: loading a million signers trims every field.
+pub(crate) fn trim(text: &str) -> &str {
+    // char::is_whitespace for ASCII: the space and U+0009 to U+000D.
+    let is_kept = |b: &u8| b.is_ascii() && *b != b' ' && !(0x09..=0x0D).contains(b);
+    let bytes = text.as_bytes();
+    if bytes.first().is_some_and(is_kept) && bytes.last().is_some_and(is_kept) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
 /// The fold of each accented Latin letter, quote and dash, worked out once by
 /// [`fold_slowly`] itself: a name with accents otherwise goes through Unicode decomposition
 /// letter by letter, and loading a million names folds every one.
@@ -192,6 +205,26 @@ mod tests {
         let mut slowly = String::new();
         fold_slowly("Sa\u{301}nchez\u{323}", &mut slowly);
         assert_eq!(fold("Sa\u{301}nchez\u{323}"), slowly);
+    }
+
+    #[test]
+    fn trim_trims_as_str_trim_does() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\u{b}a\u{c}",
+            "\u{a0}a",
+            "a\u{3000}",
+            "\u{1c}a\u{1f}",
+            "é",
+            " é ",
+            "\u{85}x",
+        ] {
+            assert_eq!(super::trim(text), text.trim(), "{text:?}");
+        }
     }
 
     #[test]

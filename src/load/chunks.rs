@@ -66,6 +66,17 @@ impl<'p, R: Read> Chunks<'p, R> {
         }
     }
 
+    /// Makes `bytes` the window, once everything read has been consumed (the parallel
+    /// reader hands back the file after the `signers` array this way).
+    pub(super) fn replace_window(&mut self, bytes: Vec<u8>) {
+        self.end = bytes.len();
+        self.start = 0;
+        self.buffer = bytes;
+        if self.buffer.is_empty() {
+            self.buffer.resize(1, 0);
+        }
+    }
+
     /// Marks `count` more bytes as consumed.
     pub(super) fn consume(&mut self, count: usize) {
         self.start = self.start.saturating_add(count).min(self.end);

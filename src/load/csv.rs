@@ -99,7 +99,7 @@ pub(super) fn parse_from<R: std::io::Read>(
         let line = record
             .position()
             .map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
-        if record.iter().all(|cell| cell.trim().is_empty()) {
+        if record.iter().all(|cell| crate::text::trim(cell).is_empty()) {
             continue;
         }
         let index = signers.len();
@@ -117,7 +117,7 @@ pub(super) fn parse_from<R: std::io::Read>(
         let mut signer = blank_signer();
         for (column_index, (cell, column)) in record.iter().zip(&columns).enumerate() {
             // Cells the exporter guarded against formula injection read back as written.
-            let value = unguard_formula(cell.trim());
+            let value = unguard_formula(crate::text::trim(cell));
             match column {
                 Column::Name => signer.name = value.into(),
                 Column::Party => signer.party = normaliser.party(value, location, index),

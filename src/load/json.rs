@@ -9,7 +9,10 @@ use super::normalise::{
     signer_location,
 };
 use super::{LoadError, LoadErrorKind, Warning};
-use crate::model::{Chamber, Date, Demand, DemandStatus, Extra, Letter, LetterInfo, Role, Signer};
+use crate::model::{
+    Chamber, Date, Demand, DemandStatus, Extra, Letter, LetterInfo, Role, Signer, State,
+    normalise_known,
+};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -153,7 +156,7 @@ impl Text<'_> {
     /// The string, or `None` for null or a blank string.
     fn non_blank(self) -> Option<Box<str>> {
         let text = self.0?;
-        let trimmed = text.trim();
+        let trimmed = crate::text::trim(&text);
         (!trimmed.is_empty()).then(|| Box::from(trimmed))
     }
 }
@@ -203,7 +206,7 @@ impl<'de> DeserializeSeed<'de> for Name {
         const EXPECTED: &str = "the signer's name";
         match <Text as de::Deserialize>::deserialize(deserializer)?.0 {
             None => Err(de::Error::invalid_type(Unexpected::Unit, &EXPECTED)),
-            Some(text) => match text.trim() {
+            Some(text) => match crate::text::trim(&text) {
                 "" => Err(de::Error::invalid_value(Unexpected::Str(&text), &EXPECTED)),
                 trimmed => Ok(Box::from(trimmed)),
             },
@@ -400,7 +403,81 @@ impl RawSigner<'_> {
     /// The signer, with its party and state turned into codes (and warned about) as the
     /// signer at `index`.
     pub(super) fn finish(self, normaliser: &mut Normaliser<'_>, index: usize) -> Signer {
+        self.prepare().finish(normaliser, index)
+    }
+
+    /// Resolves what does not depend on the signers before this one: a party that is a form
+    /// of D, R or I, and a state that is recognised or blank. What does (a party code the
+    /// letter's table has to intern, an unrecognised state to warn about) is left to
+    /// [`Prepared::finish`], so that signers can be prepared on several threads and
+    /// finished in file order.
+    pub(super) fn prepare(self) -> Prepared {
         let RawSigner {
+            mut signer,
+            party_text,
+            state_text,
+        } = self;
+        // As `PartyTable::intern` reads a party: these forms need no table and never warn.
+        let party_text = party_text.and_then(|text| {
+            match normalise_known(crate::text::trim(&text).trim_end_matches('.')) {
+                Some(party) => {
+                    signer.party = party;
+                    None
+                }
+                None => Some(text.into_owned()),
+            }
+        });
+        // As `Normaliser::state` reads a state: blank and recognised ones never warn.
+        let state_text = state_text.and_then(|text| {
+            if crate::text::trim(&text).is_empty() {
+                signer.state = State::UNKNOWN;
+                return None;
+            }
+            match State::parse(&text) {
+                Some(state) => {
+                    signer.state = state;
+                    None
+                }
+                None => {
+                    signer.state = State::UNKNOWN;
+                    Some(text.into_owned())
+                }
+            }
+        });
+        Prepared {
+            signer,
+            party_text,
+            state_text,
+        }
+    }
+
+    /// Whether a field the app does not know nests deeper than `depth`.
+    pub(super) fn nests_deeper_than(&self, depth: usize) -> bool {
+        self.signer
+            .extra
+            .as_ref()
+            .is_some_and(|extra| extra.values().any(|v| value_depth(v) > depth))
+    }
+}
+
+/// A signer read and normalised as far as it can be on its own; see [`RawSigner::prepare`].
+pub(super) struct Prepared {
+    signer: Signer,
+    party_text: Option<String>,
+    state_text: Option<String>,
+}
+
+impl Prepared {
+    /// The signer's name and state as they will be once finished: enough for the
+    /// duplicate check's hash (an unrecognised state counts as unknown).
+    pub(super) fn name_and_state(&self) -> (&str, State) {
+        (&self.signer.name, self.signer.state)
+    }
+
+    /// The signer, as the signer at `index`: interns a party code that is not D, R or I
+    /// and warns about it and about an unrecognised state, as [`Normaliser`] does.
+    pub(super) fn finish(self, normaliser: &mut Normaliser<'_>, index: usize) -> Signer {
+        let Prepared {
             mut signer,
             party_text,
             state_text,
@@ -418,14 +495,6 @@ impl RawSigner<'_> {
             );
         }
         signer
-    }
-
-    /// Whether a field the app does not know nests deeper than `depth`.
-    pub(super) fn nests_deeper_than(&self, depth: usize) -> bool {
-        self.signer
-            .extra
-            .as_ref()
-            .is_some_and(|extra| extra.values().any(|v| value_depth(v) > depth))
     }
 }
 

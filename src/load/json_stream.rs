@@ -11,6 +11,7 @@
 use super::Warning;
 use super::chunks::Chunks;
 use super::json::{DemandsValue, InfoValue, Key, RawSigner, value_depth};
+use super::json_parallel;
 use super::normalise::Normaliser;
 use super::progress::Progress;
 use crate::model::{Demand, Extra, Letter, LetterInfo, Signer};
@@ -22,7 +23,7 @@ use std::io::Read;
 /// reader: `serde_json` stops at 128 levels counted from the top of the file, and values
 /// read on their own here start lower down, so only the whole-file reader can say exactly
 /// where that limit falls.
-const DEPTH_LIMIT: usize = 100;
+pub(super) const DEPTH_LIMIT: usize = 100;
 
 /// Why the streaming reader stopped without a letter.
 #[derive(Debug)]
@@ -73,23 +74,29 @@ enum Field {
 struct Gathered {
     info: Option<LetterInfo>,
     signers: Option<Vec<Signer>>,
+    /// The duplicate check's hash of each signer, when the worker threads worked it out.
+    hashes: Option<Vec<u64>>,
     current: Vec<Signer>,
     demands: Vec<Demand>,
     extra: Extra,
 }
 
 /// Reads a letter from the window `chunks` (already past any byte order mark), putting
-/// warnings in `warnings` only when it succeeds.
+/// warnings in `warnings` only when it succeeds. With `piece_bytes`, the signers are read
+/// on worker threads in pieces of about that size, and their duplicate-check hashes come
+/// back with the letter.
 pub(super) fn parse<R: Read>(
     chunks: &mut Chunks<'_, R>,
     progress: Option<&Progress>,
+    piece_bytes: Option<usize>,
     warnings: &mut Vec<Warning>,
-) -> Result<Letter, GaveUp> {
+) -> Result<(Letter, Option<Vec<u64>>), GaveUp> {
     let mut own_warnings = Vec::new();
     let mut normaliser = Normaliser::new(&mut own_warnings);
     let mut gathered = Gathered {
         info: None,
         signers: None,
+        hashes: None,
         current: Vec::new(),
         demands: Vec::new(),
         extra: Extra::new(),
@@ -102,6 +109,7 @@ pub(super) fn parse<R: Read>(
         let (consumed, outcome) = advance(
             text,
             chunks.at_eof(),
+            piece_bytes.is_some(),
             &mut step,
             &mut gathered,
             &mut normaliser,
@@ -112,6 +120,14 @@ pub(super) fn parse<R: Read>(
         }
         match outcome? {
             Needs::Nothing => break,
+            Needs::Signers => {
+                let piece_bytes = piece_bytes.unwrap_or(json_parallel::PIECE_BYTES);
+                let read = json_parallel::read(chunks, &mut normaliser, progress, piece_bytes)?;
+                gathered.signers = Some(read.signers);
+                gathered.hashes = Some(read.hashes);
+                chunks.replace_window(read.rest);
+                step = Step::AfterValue;
+            }
             Needs::MoreText => {
                 if !chunks.fill().map_err(|_| GaveUp::Unexpected)? {
                     return Err(if progress.is_some_and(Progress::is_cancelled) {
@@ -127,13 +143,14 @@ pub(super) fn parse<R: Read>(
     let signers = gathered.signers.ok_or(GaveUp::Unexpected)?;
     let parties = std::mem::take(&mut normaliser.parties);
     warnings.append(&mut own_warnings);
-    Ok(Letter {
+    let letter = Letter {
         info,
         signers,
         demands: gathered.demands,
         parties,
         extra: gathered.extra,
-    })
+    };
+    Ok((letter, gathered.hashes))
 }
 
 /// What [`advance`] needs to go on.
@@ -142,6 +159,8 @@ enum Needs {
     Nothing,
     /// The window ends before the next value does.
     MoreText,
+    /// The window starts at the first signer of a `signers` array, for the worker threads.
+    Signers,
 }
 
 /// Reads as far as `text` allows. Returns how many bytes it consumed and whether it needs
@@ -149,6 +168,7 @@ enum Needs {
 fn advance(
     text: &str,
     at_eof: bool,
+    is_parallel: bool,
     step: &mut Step,
     gathered: &mut Gathered,
     normaliser: &mut Normaliser<'_>,
@@ -253,8 +273,10 @@ fn advance(
             (Step::FirstSigner, b']') | (Step::AfterSigner, b']') => {
                 position += 1;
                 gathered.signers = Some(std::mem::take(&mut gathered.current));
+                gathered.hashes = None;
                 *step = Step::AfterValue;
             }
+            (Step::FirstSigner, _) if is_parallel => return (position, Ok(Needs::Signers)),
             (Step::FirstSigner | Step::Signer, _) => match value::<RawSigner>(rest, at_eof) {
                 Parsed::Value(raw, used) => {
                     if raw.nests_deeper_than(DEPTH_LIMIT) {
@@ -282,7 +304,7 @@ fn advance(
 }
 
 /// One value read from the start of the window.
-enum Parsed<T> {
+pub(super) enum Parsed<T> {
     /// The value and the bytes it took.
     Value(T, usize),
     /// The window ends inside the value (or just after it, where the value might go on).
@@ -294,7 +316,7 @@ enum Parsed<T> {
 /// Reads one `T` from the start of `text`. A value cut off by the end of the window, or
 /// that ends exactly there (a number there may go on after it), is read again once the
 /// window holds more.
-fn value<'de, T: Deserialize<'de>>(text: &'de str, at_eof: bool) -> Parsed<T> {
+pub(super) fn value<'de, T: Deserialize<'de>>(text: &'de str, at_eof: bool) -> Parsed<T> {
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<T>();
     match stream.next() {
         Some(Ok(value)) if at_eof || stream.byte_offset() < text.len() => {

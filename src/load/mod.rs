@@ -8,6 +8,7 @@ mod chunks;
 mod csv;
 mod error;
 mod json;
+mod json_parallel;
 mod json_stream;
 mod normalise;
 mod progress;

@@ -63,7 +63,7 @@ impl<'a> Normaliser<'a> {
         location: impl FnOnce() -> String,
         signer: usize,
     ) -> State {
-        if text.trim().is_empty() {
+        if crate::text::trim(text).is_empty() {
             return State::UNKNOWN;
         }
         if let Some(state) = State::parse(text) {
@@ -83,7 +83,7 @@ impl<'a> Normaliser<'a> {
 
 /// A district as written in a CSV cell or a JSON string: digits, or "AL"/"at-large" for 0.
 pub(super) fn parse_district(text: &str) -> Result<Option<u8>, ()> {
-    let text = text.trim();
+    let text = crate::text::trim(text);
     if text.is_empty() {
         return Ok(None);
     }
@@ -115,19 +115,37 @@ pub(super) const DISTRICT_EXPECTED: &str =
 /// equal hashes are the same only if their folded names and states are equal too, which
 /// is checked by folding both again (rare: true duplicates and hash collisions).
 pub(super) fn warn_duplicates(letter: &Letter, warnings: &mut Vec<Warning>) {
+    let mut folded = String::new();
+    let hashes = letter
+        .signers
+        .iter()
+        .map(|signer| name_hash(&signer.name, signer.state, &mut folded))
+        .collect();
+    warn_duplicates_hashed(letter, hashes, warnings);
+}
+
+/// The hash [`warn_duplicates`] files a signer under, folding into `scratch`.
+pub(super) fn name_hash(name: &str, state: State, scratch: &mut String) -> u64 {
+    scratch.clear();
+    crate::text::fold_into(name, scratch);
+    fold_hash(scratch.as_bytes(), state)
+}
+
+/// [`warn_duplicates`] with each signer's [`name_hash`] already worked out (by the threads
+/// that read the signers).
+pub(super) fn warn_duplicates_hashed(
+    letter: &Letter,
+    hashes: Vec<u64>,
+    warnings: &mut Vec<Warning>,
+) {
     let signers = &letter.signers;
     let Ok(count) = u32::try_from(signers.len()) else {
         return warn_duplicates_plainly(letter, warnings);
     };
+    if hashes.len() != signers.len() {
+        return warn_duplicates(letter, warnings);
+    }
     let mut folded = String::new();
-    let hashes: Vec<u64> = signers
-        .iter()
-        .map(|signer| {
-            folded.clear();
-            crate::text::fold_into(&signer.name, &mut folded);
-            fold_hash(folded.as_bytes(), signer.state)
-        })
-        .collect();
     // Each entry: 32 bits of the hash above the signer's position.
     let mut starts = vec![0usize; BUCKETS + 1];
     for hash in &hashes {

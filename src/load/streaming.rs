@@ -7,6 +7,7 @@
 //! reports any error with its line, column and field as it always has.
 
 use super::chunks::Chunks;
+use super::json_parallel;
 use super::json_stream::{self, GaveUp};
 use super::progress::Progress;
 use super::{Loaded, SourceFormat, UTF8_BOM, csv, normalise};
@@ -25,6 +26,11 @@ pub(super) enum Outcome {
 
 /// Reads the letter at `path` a chunk at a time.
 pub(super) fn load_path(path: &Path, progress: Option<&Progress>) -> Outcome {
+    load_path_with(path, progress, true)
+}
+
+/// [`load_path`], reading a big JSON letter's signers on every core if `may_use_threads`.
+fn load_path_with(path: &Path, progress: Option<&Progress>, may_use_threads: bool) -> Outcome {
     let cancelled = || progress.is_some_and(Progress::is_cancelled);
     // Errors opening or reading the file are left to the whole-file reader to report.
     let Ok(file) = File::open(path) else {
@@ -59,14 +65,25 @@ pub(super) fn load_path(path: &Path, progress: Option<&Progress>) -> Outcome {
         chunks.consume(UTF8_BOM.len());
     }
     let mut warnings = Vec::new();
-    let letter = match format {
-        SourceFormat::Json => match json_stream::parse(&mut chunks, progress, &mut warnings) {
-            Ok(letter) => letter,
-            Err(GaveUp::Cancelled) => return Outcome::Cancelled,
-            Err(GaveUp::Unexpected) => return Outcome::GaveUp,
-        },
+    let is_parallel = may_use_threads && json_parallel::worth_it(metadata.len());
+    let piece_bytes = is_parallel.then_some(json_parallel::PIECE_BYTES);
+    let (letter, hashes) = match format {
+        SourceFormat::Json => {
+            match json_stream::parse(&mut chunks, progress, piece_bytes, &mut warnings) {
+                Ok(read) => read,
+                Err(GaveUp::Cancelled) => return Outcome::Cancelled,
+                // A cut between signers that was not one: read again on one thread.
+                Err(GaveUp::Unexpected) if is_parallel => {
+                    if let Some(progress) = progress {
+                        progress.set_bytes(0);
+                    }
+                    return load_path_with(path, progress, false);
+                }
+                Err(GaveUp::Unexpected) => return Outcome::GaveUp,
+            }
+        }
         SourceFormat::Csv => match csv::parse_from(path, &mut chunks, progress, &mut warnings) {
-            Ok(letter) => letter,
+            Ok(letter) => (letter, None),
             Err(_) if cancelled() => return Outcome::Cancelled,
             Err(_) => return Outcome::GaveUp,
         },
@@ -75,7 +92,10 @@ pub(super) fn load_path(path: &Path, progress: Option<&Progress>) -> Outcome {
     if cancelled() {
         return Outcome::Cancelled;
     }
-    normalise::warn_duplicates(&letter, &mut warnings);
+    match hashes {
+        Some(hashes) => normalise::warn_duplicates_hashed(&letter, hashes, &mut warnings),
+        None => normalise::warn_duplicates(&letter, &mut warnings),
+    }
     if let Some(progress) = progress {
         progress.set_signers(letter.signers.len());
     }
@@ -101,7 +121,18 @@ mod tests {
         let mut chunks = Chunks::with_chunk_bytes(text.as_bytes(), None, chunk_bytes);
         chunks.fill().ok()?;
         let mut warnings = Vec::new();
-        let letter = json_stream::parse(&mut chunks, None, &mut warnings).ok()?;
+        let (letter, _) = json_stream::parse(&mut chunks, None, None, &mut warnings).ok()?;
+        Some((letter, warnings))
+    }
+
+    /// The signers read on worker threads, cut into pieces of about `piece_bytes`.
+    fn threaded(text: &str, piece_bytes: usize) -> Option<(crate::model::Letter, Vec<Warning>)> {
+        let mut chunks = Chunks::with_chunk_bytes(text.as_bytes(), None, 64);
+        chunks.fill().ok()?;
+        let mut warnings = Vec::new();
+        let (letter, hashes) =
+            json_stream::parse(&mut chunks, None, Some(piece_bytes), &mut warnings).ok()?;
+        assert_eq!(hashes.map(|h| h.len()), Some(letter.signers.len()));
         Some((letter, warnings))
     }
 
@@ -145,6 +176,13 @@ mod tests {
                     expected,
                     "window {chunk_bytes}"
                 );
+            }
+            for piece_bytes in [1, 10, 100, 1000, 1 << 20] {
+                // A cut inside a string or an unknown field makes the threads give up,
+                // never read differently.
+                if let Some(threaded) = threaded(&text, piece_bytes) {
+                    assert_eq!(Some(threaded), expected, "pieces of {piece_bytes}");
+                }
             }
         }
     }
@@ -196,6 +234,56 @@ mod tests {
         assert!(streamed(&deep(90), 64).is_some());
         for levels in [101, 124, 125, 126, 127, 200] {
             assert_eq!(streamed(&deep(levels), 64), None, "{levels} levels");
+        }
+    }
+}
+
+#[cfg(test)]
+#[expect(clippy::indexing_slicing, reason = "a test fails by panicking")]
+mod threaded_tests {
+    use super::*;
+    use crate::load::json;
+
+    fn signer(i: usize) -> String {
+        let party = ["D", "R", "I", "L", "Democrat", "G", "", "x"][i % 8];
+        let state = ["NJ", "N.J.", "Atlantis", "", "calif.", "TX"][i % 6];
+        format!(
+            r#"{{"name": "Name {} \u00e9", "party": "{party}", "state": "{state}", "district": {}, "x": [{{"a": 1}},{{"b": [2]}}], "note": "}},{{"}}"#,
+            i % 37,
+            i % 20
+        )
+    }
+
+    #[test]
+    fn worker_threads_read_what_one_thread_reads() {
+        for separator in [",", ",\n    ", " , "] {
+            let signers: Vec<String> = (0..300).map(signer).collect();
+            let text = format!(
+                "{{\"letter\": {{\"title\": \"T\"}}, \"signers\": [\n    {}\n  ], \"demands\": [{{\"text\": \"a\"}},{{\"text\": \"b\"}}], \"z\": 1}}",
+                signers.join(separator)
+            );
+            let mut warnings = Vec::new();
+            let expected = json::parse(Path::new("t.json"), &text, &mut warnings)
+                .ok()
+                .map(|letter| (letter, warnings));
+            assert!(expected.is_some());
+            let mut read_on_threads = 0;
+            for piece_bytes in [1, 50, 200, 1000, 5000, 1 << 20] {
+                let mut chunks = Chunks::with_chunk_bytes(text.as_bytes(), None, 4096);
+                assert!(chunks.fill().is_ok_and(|more| more));
+                let mut warnings = Vec::new();
+                let read = json_stream::parse(&mut chunks, None, Some(piece_bytes), &mut warnings);
+                if let Ok((letter, hashes)) = read {
+                    read_on_threads += 1;
+                    assert_eq!(hashes.map(|h| h.len()), Some(letter.signers.len()));
+                    assert_eq!(
+                        Some((letter, warnings)),
+                        expected,
+                        "pieces of {piece_bytes}"
+                    );
+                }
+            }
+            assert!(read_on_threads > 0, "separator {separator:?}");
         }
     }
 }

@@ -77,7 +77,7 @@ impl FromStr for Date {
 
     /// Reads `YYYY-MM-DD`, also when a time follows (`2025-04-08T10:00:00Z`).
     fn from_str(text: &str) -> Result<Date, DateError> {
-        let text = text.trim();
+        let text = crate::text::trim(text);
         // The usual `YYYY-MM-DD`, read digit by digit: a big letter has a date per signer.
         if let &[y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = text.as_bytes()
             && [y1, y2, y3, y4, m1, m2, d1, d2]

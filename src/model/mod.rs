@@ -93,7 +93,7 @@ impl Chamber {
         const SENATE: [&str; 6] = ["senate", "s", "sen", "senator", "us senate", "u.s. senate"];
         // Compared in place rather than lowercased into a new string: a big letter asks
         // this once per signer.
-        let key = text.trim().trim_end_matches('.');
+        let key = crate::text::trim(text).trim_end_matches('.');
         if HOUSE.iter().any(|form| form.eq_ignore_ascii_case(key)) {
             Some(Chamber::House)
         } else if SENATE.iter().any(|form| form.eq_ignore_ascii_case(key)) {
@@ -171,7 +171,7 @@ impl Role {
             "",
         ];
         // Compared in place, as in `Chamber::parse`: asked once per signer.
-        let key = text.trim();
+        let key = crate::text::trim(text);
         if COSIGNER.iter().any(|form| form.eq_ignore_ascii_case(key)) {
             Some(Role::Cosigner)
         } else if LEAD.iter().any(|form| form.eq_ignore_ascii_case(key)) {

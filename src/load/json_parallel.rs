@@ -1,0 +1,291 @@
+//! The `signers` array of a big letter read on every core.
+//!
+//! The array is cut into pieces of a few megabytes where one signer object ends and the
+//! next begins (`}`, a comma and `{`, with white space between), and each piece is read on
+//! a worker thread with the same visitors as everywhere else. Signers are finished (party
+//! codes interned, warnings given) in file order as the pieces come back, so the letter
+//! and its warnings are exactly those of the one-thread reader.
+//!
+//! A cut is only a guess: `},{` can also stand inside a string or a field the app does not
+//! know. A piece is trusted only when the piece before it ended exactly at a comma between
+//! two signers; if one did not, the reader gives up and the caller reads the array on one
+//! thread.
+
+use super::chunks::Chunks;
+use super::json::{Prepared, RawSigner};
+use super::json_stream::{DEPTH_LIMIT, GaveUp, Parsed, value};
+use super::normalise::{Normaliser, name_hash};
+use super::progress::Progress;
+use crate::model::Signer;
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+
+/// How big a piece is, at least.
+pub(super) const PIECE_BYTES: usize = 1 << 20;
+
+/// The signers read by the worker threads, and the rest of the file after the array.
+pub(super) struct ArrayRead {
+    pub(super) signers: Vec<Signer>,
+    /// Each signer's hash for the duplicate check.
+    pub(super) hashes: Vec<u64>,
+    /// The file after the closing `]`, for the one-thread reader to go on with.
+    pub(super) rest: Vec<u8>,
+}
+
+/// How a piece ended.
+enum End {
+    /// At a comma between two signers, with only white space after it.
+    BetweenSigners,
+    /// At the array's closing bracket; the rest of the piece starts at this offset.
+    ArrayEnd(usize),
+}
+
+/// What a worker made of a piece.
+struct Piece {
+    signers: Vec<Prepared>,
+    hashes: Vec<u64>,
+    /// `None` if the piece was not a run of signers (or not UTF-8).
+    end: Option<End>,
+    text: Vec<u8>,
+}
+
+/// Whether reading a file of `bytes` on several threads is worth starting them.
+pub(super) fn worth_it(bytes: u64) -> bool {
+    bytes >= 4 * PIECE_BYTES as u64
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
+}
+
+/// Reads the array from the start of the window, which is the start of its first signer.
+pub(super) fn read<R: Read>(
+    chunks: &mut Chunks<'_, R>,
+    normaliser: &mut Normaliser<'_>,
+    progress: Option<&Progress>,
+    piece_bytes: usize,
+) -> Result<ArrayRead, GaveUp> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let (work_sender, work_receiver) = mpsc::sync_channel::<(usize, Vec<u8>)>(workers);
+    let work_receiver = Arc::new(Mutex::new(work_receiver));
+    let (piece_sender, piece_receiver) = mpsc::channel::<(usize, Piece)>();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let work = Arc::clone(&work_receiver);
+            let pieces = piece_sender.clone();
+            scope.spawn(move || {
+                loop {
+                    let next = work.lock().ok().and_then(|receiver| receiver.recv().ok());
+                    let Some((number, text)) = next else {
+                        break;
+                    };
+                    if pieces.send((number, read_piece(text))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(piece_sender);
+        let mut merger = Merger {
+            normaliser,
+            progress,
+            waiting: BTreeMap::new(),
+            next: 0,
+            signers: Vec::new(),
+            hashes: Vec::new(),
+            rest: None,
+            failed: false,
+        };
+        let sent = cut_and_send(
+            chunks,
+            &work_sender,
+            &piece_receiver,
+            &mut merger,
+            piece_bytes,
+        );
+        drop(work_sender);
+        for (number, piece) in piece_receiver.iter() {
+            merger.take(number, piece);
+        }
+        sent?;
+        if merger.failed {
+            return Err(GaveUp::Unexpected);
+        }
+        let rest = merger.rest.ok_or(GaveUp::Unexpected)?;
+        Ok(ArrayRead {
+            signers: merger.signers,
+            hashes: merger.hashes,
+            rest,
+        })
+    })
+}
+
+/// Cuts the window into pieces and sends them to the workers, merging what has come back
+/// meanwhile so that finished pieces do not pile up.
+fn cut_and_send<R: Read>(
+    chunks: &mut Chunks<'_, R>,
+    work: &mpsc::SyncSender<(usize, Vec<u8>)>,
+    pieces: &mpsc::Receiver<(usize, Piece)>,
+    merger: &mut Merger<'_, '_, '_>,
+    piece_bytes: usize,
+) -> Result<(), GaveUp> {
+    let mut pending: Vec<u8> = chunks.window().to_vec();
+    chunks.consume(pending.len());
+    let mut number = 0;
+    loop {
+        while let Ok((done, piece)) = pieces.try_recv() {
+            merger.take(done, piece);
+        }
+        if merger.failed {
+            return Err(GaveUp::Unexpected);
+        }
+        let cut = (pending.len() >= piece_bytes)
+            .then(|| last_cut(&pending))
+            .flatten();
+        if let Some(cut) = cut {
+            let rest = pending.split_off(cut);
+            let piece = std::mem::replace(&mut pending, rest);
+            work.send((number, piece)).map_err(|_| GaveUp::Unexpected)?;
+            number += 1;
+            continue;
+        }
+        if chunks.at_eof() {
+            work.send((number, pending))
+                .map_err(|_| GaveUp::Unexpected)?;
+            return Ok(());
+        }
+        if !chunks.fill().map_err(|_| GaveUp::Unexpected)? {
+            return Err(if merger.progress.is_some_and(Progress::is_cancelled) {
+                GaveUp::Cancelled
+            } else {
+                GaveUp::Unexpected
+            });
+        }
+        pending.extend_from_slice(chunks.window());
+        chunks.consume(chunks.window().len());
+    }
+}
+
+/// The last place in `text` that looks like the start of a signer after another: the `{`
+/// of `}`, white space, `,`, white space, `{`.
+fn last_cut(text: &[u8]) -> Option<usize> {
+    let is_space = |b: &u8| matches!(b, b' ' | b'\n' | b'\t' | b'\r');
+    let mut end = text.len();
+    while let Some(brace) = memchr::memrchr(b'{', text.get(..end)?) {
+        let before = text.get(..brace)?;
+        let mut i = before.len();
+        while i > 0 && before.get(i - 1).is_some_and(is_space) {
+            i -= 1;
+        }
+        if i > 0 && before.get(i - 1) == Some(&b',') {
+            i -= 1;
+            while i > 0 && before.get(i - 1).is_some_and(is_space) {
+                i -= 1;
+            }
+            if i > 0 && before.get(i - 1) == Some(&b'}') {
+                return Some(brace);
+            }
+        }
+        end = brace;
+    }
+    None
+}
+
+/// Reads a piece: signers separated by commas, ending after a comma or at `]`.
+fn read_piece(text: Vec<u8>) -> Piece {
+    let mut signers = Vec::new();
+    let mut hashes = Vec::new();
+    let end = std::str::from_utf8(&text)
+        .ok()
+        .and_then(|text| read_signers(text, &mut signers, &mut hashes));
+    Piece {
+        signers,
+        hashes,
+        end,
+        text,
+    }
+}
+
+fn read_signers(text: &str, signers: &mut Vec<Prepared>, hashes: &mut Vec<u64>) -> Option<End> {
+    let bytes = text.as_bytes();
+    let skip_space = |mut at: usize| {
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = bytes.get(at) {
+            at += 1;
+        }
+        at
+    };
+    let mut scratch = String::new();
+    let mut at = skip_space(0);
+    loop {
+        let Parsed::Value(raw, used) = value::<RawSigner>(text.get(at..)?, true) else {
+            return None;
+        };
+        if raw.nests_deeper_than(DEPTH_LIMIT) {
+            return None;
+        }
+        let prepared = raw.prepare();
+        let (name, state) = prepared.name_and_state();
+        hashes.push(name_hash(name, state, &mut scratch));
+        signers.push(prepared);
+        at = skip_space(at + used);
+        match bytes.get(at) {
+            Some(b',') => {
+                at = skip_space(at + 1);
+                if at == bytes.len() {
+                    return Some(End::BetweenSigners);
+                }
+            }
+            Some(b']') => return Some(End::ArrayEnd(at + 1)),
+            _ => return None,
+        }
+    }
+}
+
+/// Finishes pieces in file order as they come back.
+struct Merger<'n, 'w, 'p> {
+    normaliser: &'n mut Normaliser<'w>,
+    progress: Option<&'p Progress>,
+    waiting: BTreeMap<usize, Piece>,
+    next: usize,
+    signers: Vec<Signer>,
+    hashes: Vec<u64>,
+    /// Once a piece has reached the closing bracket: the file after it.
+    rest: Option<Vec<u8>>,
+    failed: bool,
+}
+
+impl Merger<'_, '_, '_> {
+    fn take(&mut self, number: usize, piece: Piece) {
+        self.waiting.insert(number, piece);
+        while let Some(piece) = self.waiting.remove(&self.next) {
+            self.next += 1;
+            self.merge(piece);
+        }
+    }
+
+    fn merge(&mut self, piece: Piece) {
+        if self.failed {
+            return;
+        }
+        // After the closing bracket, pieces are the rest of the file, not signers.
+        if let Some(rest) = &mut self.rest {
+            rest.extend_from_slice(&piece.text);
+            return;
+        }
+        let Some(end) = piece.end else {
+            self.failed = true;
+            return;
+        };
+        self.signers.reserve(piece.signers.len());
+        for prepared in piece.signers {
+            let index = self.signers.len();
+            self.signers.push(prepared.finish(self.normaliser, index));
+        }
+        self.hashes.extend(piece.hashes);
+        if let End::ArrayEnd(offset) = end {
+            self.rest = Some(piece.text.get(offset..).unwrap_or_default().to_vec());
+        }
+        if let Some(progress) = self.progress {
+            progress.set_signers(self.signers.len());
+        }
+    }
+}
