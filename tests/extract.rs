@@ -373,3 +373,28 @@ fn nothing_is_found_in_text_without_signers() {
         assert!(extract(text, None).signers.is_empty(), "{text:?}");
     }
 }
+
+#[test]
+fn a_long_list_in_one_sentence_is_read_whole() {
+    // Ten thousand tagged names on one line: every one is found, each once.
+    let names: Vec<String> = (0..10_000u32)
+        .map(|n| {
+            let letters: String = [n / 676, n / 26 % 26, n % 26]
+                .iter()
+                .map(|d| char::from(b'a' + u8::try_from(*d % 26).unwrap()))
+                .collect();
+            format!("Jane Q{letters}")
+        })
+        .collect();
+    let text = format!(
+        "The letter was co-signed by Reps. {}.",
+        names
+            .iter()
+            .map(|n| format!("{n} (D-NJ)"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let extraction = extract(&text, None);
+    assert_eq!(extraction.signers.len(), names.len());
+    assert!(extraction.signers.iter().all(|s| s.role == Role::Cosigner));
+}

@@ -15,6 +15,7 @@ use super::words::{
     is_office_title, is_particle, is_post_word, is_stopword, is_suffix_word, member_title, month,
 };
 use crate::model::{Chamber, Role, State};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// The tokens of the stripped text, and where people are quoted at length.
@@ -22,6 +23,9 @@ pub(crate) struct Doc<'a> {
     pub tokens: Vec<Token>,
     /// Token ranges inside quotation marks that hold more than a nickname.
     speech: Vec<Range<usize>>,
+    /// For each token, the longest cue written before a list that ends there, and where
+    /// it starts.
+    cue_ends: Vec<Option<(usize, &'static Cue)>>,
     marker: std::marker::PhantomData<&'a str>,
 }
 
@@ -59,6 +63,50 @@ struct Mention {
     extent: Range<usize>,
 }
 
+/// The tagged names, and which of them covers or starts at each token, so that reading
+/// a run costs a look-up per name however long the text.
+struct Mentions {
+    list: Vec<Mention>,
+    /// For each token, the mention whose title or name holds it.
+    covering: Vec<Option<usize>>,
+    /// For each token, the mention whose extent starts there.
+    starting: Vec<Option<usize>>,
+}
+
+impl Mentions {
+    fn new(list: Vec<Mention>, tokens: usize) -> Mentions {
+        let mut covering = vec![None; tokens];
+        let mut starting = vec![None; tokens];
+        for (index, mention) in list.iter().enumerate() {
+            for slot in covering
+                .get_mut(mention.extent.start..mention.name.tokens.end)
+                .into_iter()
+                .flatten()
+            {
+                slot.get_or_insert(index);
+            }
+            if let Some(slot) = starting.get_mut(mention.extent.start) {
+                slot.get_or_insert(index);
+            }
+        }
+        Mentions {
+            list,
+            covering,
+            starting,
+        }
+    }
+
+    fn covering(&self, at: usize) -> Option<&Mention> {
+        self.list.get(self.covering.get(at).copied().flatten()?)
+    }
+
+    /// The first mention whose extent starts within `tokens`.
+    fn starting_in(&self, tokens: Range<usize>) -> Option<&Mention> {
+        let index = self.starting.get(tokens)?.iter().flatten().next()?;
+        self.list.get(*index)
+    }
+}
+
 /// One name of a run.
 #[derive(Clone, Debug)]
 struct Item {
@@ -68,6 +116,8 @@ struct Item {
     extent: Range<usize>,
     /// "Member of Congress" or "United States Senator" on the line after the name.
     signature: Option<Chamber>,
+    /// ", co-chair" or ", lead" right after the name: this member leads, whatever the list.
+    own_lead: Option<Range<usize>>,
 }
 
 /// Names one after another.
@@ -123,6 +173,9 @@ impl Candidate {
     }
 }
 
+/// How many tokens back a cue may be from its list: a sentence, not a page.
+const MAX_CUE_DISTANCE: usize = 160;
+
 fn is_quote(c: char) -> bool {
     matches!(
         c,
@@ -147,10 +200,20 @@ impl<'a> Doc<'a> {
         let tokens = tokenize(text);
         let mut doc = Doc {
             tokens,
+            cue_ends: Vec::new(),
             marker: std::marker::PhantomData,
             speech: Vec::new(),
         };
         doc.speech = doc.find_speech();
+        doc.cue_ends = (0..doc.tokens.len())
+            .map(|i| {
+                if doc.is_word(i) {
+                    doc.cue_ending_at(i, CUES_BEFORE)
+                } else {
+                    None
+                }
+            })
+            .collect();
         doc
     }
 
@@ -174,6 +237,24 @@ impl<'a> Doc<'a> {
 
     fn is_line_end(&self, i: usize) -> bool {
         self.tok(i).is_none_or(Token::is_line_end)
+    }
+
+    /// `i`, or the token after it when `i` is a single line break.
+    fn skip_newline(&self, i: usize) -> usize {
+        if self.tok(i).is_some_and(|t| t.kind == Kind::Newline) {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// `i`, or the token before it when `i` is a single line break.
+    fn skip_newline_back(&self, i: usize) -> Option<usize> {
+        if self.tok(i).is_some_and(|t| t.kind == Kind::Newline) {
+            i.checked_sub(1)
+        } else {
+            Some(i)
+        }
     }
 
     fn is_line_start(&self, i: usize) -> bool {
@@ -570,7 +651,10 @@ impl<'a> Doc<'a> {
             }
         }
         let mut name = self.name_parts(start..end);
-        let mut title = start.checked_sub(1).and_then(|i| self.title_ending_at(i));
+        let mut title = start
+            .checked_sub(1)
+            .and_then(|i| self.skip_newline_back(i))
+            .and_then(|i| self.title_ending_at(i));
         // congress.gov writes "Rep. Bacon, Don [R-NE-2]": surname, comma, given names.
         if title.is_none()
             && start >= 3
@@ -698,7 +782,7 @@ impl<'a> Doc<'a> {
         while let Some(k) = at.checked_sub(1) {
             at = k;
             let Some(token) = self.tok(k) else { break };
-            if token.is_line_end() {
+            if token.is_line_end() || i - k > 16 {
                 break;
             }
             if token.is_word() {
@@ -708,11 +792,16 @@ impl<'a> Doc<'a> {
         }
         words <= 4
             && last_word
-                .and_then(|k| self.cue_ending_at(k, CUES_BEFORE))
+                .and_then(|k| self.cue_before_ending_at(k))
                 .is_some_and(|(_, cue)| matches!(cue.kind, CueKind::Lead | CueKind::Cosigner))
     }
 
     /// The longest cue of `cues` whose last word is at `i`: where it starts.
+    /// The cue written before a list that ends at token `i`, from the table made once.
+    fn cue_before_ending_at(&self, i: usize) -> Option<(usize, &'static Cue)> {
+        self.cue_ends.get(i).copied().flatten()
+    }
+
     fn cue_ending_at(&self, i: usize, cues: &'static [Cue]) -> Option<(usize, &'static Cue)> {
         let mut best: Option<(usize, &'static Cue)> = None;
         for cue in cues {
@@ -764,12 +853,15 @@ impl<'a> Doc<'a> {
         let mut i = start;
         while let Some(k) = i.checked_sub(1) {
             i = k;
+            if start - k > MAX_CUE_DISTANCE {
+                return None;
+            }
             if self.is_boundary(k) {
                 return None;
             }
             let token = self.tok(k)?;
             if token.is_word()
-                && let Some((cue_start, cue)) = self.cue_ending_at(k, CUES_BEFORE)
+                && let Some((cue_start, cue)) = self.cue_before_ending_at(k)
             {
                 let needs_adjacent =
                     cue.is_adjacent || matches!(cue.kind, CueKind::Recipient | CueKind::Quoted);
@@ -786,7 +878,7 @@ impl<'a> Doc<'a> {
                 }
                 Kind::Punct(',') => k
                     .checked_sub(1)
-                    .is_some_and(|b| self.cue_ending_at(b, CUES_BEFORE).is_some()),
+                    .is_some_and(|b| self.cue_before_ending_at(b).is_some()),
                 Kind::Punct('.' | ':' | '\'' | '\u{2019}') => true,
                 Kind::Newline | Kind::Break | Kind::Tag(_) => true,
                 Kind::Punct(_) => false,
@@ -854,6 +946,10 @@ impl<'a> Doc<'a> {
                 words.push(&token.folded);
             }
             at += 1;
+            // A signature's title is a few words; a longer line is something else.
+            if at - i > 12 {
+                return None;
+            }
         }
         let line = words.join(" ");
         let chamber = match line.as_str() {
@@ -884,15 +980,16 @@ fn count_name_words(doc: &Doc<'_>, tokens: Range<usize>) -> usize {
 
 /// Finds every signer candidate in `doc`, in the order of the text.
 pub(crate) fn find(doc: &Doc<'_>) -> Vec<Candidate> {
-    let mentions: Vec<Mention> = doc
+    let list: Vec<Mention> = doc
         .tokens
         .iter()
         .enumerate()
         .filter(|(_, t)| t.tag().is_some())
         .filter_map(|(i, _)| doc.mention_at(i))
         .collect();
+    let mentions = Mentions::new(list, doc.tokens.len());
     let runs = find_runs(doc, &mentions);
-    let mut candidates: Vec<Candidate> = Vec::new();
+    let mut candidates = Candidates::default();
     for (n, run) in runs.iter().enumerate() {
         let limit = runs
             .get(n + 1)
@@ -905,21 +1002,24 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Candidate> {
             .filter(|t| t.word.plural)
             .and_then(|t| t.word.chamber);
         for item in &run.items {
-            let item_context = if doc.in_speech(item.extent.start) {
-                Context::Quoted
+            let (item_context, item_cue) = if doc.in_speech(item.extent.start) {
+                (Context::Quoted, None)
+            } else if let Some(own) = &item.own_lead {
+                (Context::Lead, Some(doc.bytes(own.clone())))
             } else {
-                context
+                (context, cue.clone())
             };
             add(
                 doc,
                 &mut candidates,
                 item,
                 item_context,
-                cue.clone(),
+                item_cue,
                 list_title,
             );
         }
     }
+    let mut candidates = candidates.list;
     candidates.retain(|c| {
         !matches!(
             c.context,
@@ -952,9 +1052,17 @@ fn run_context(doc: &Doc<'_>, run: &Run, limit: usize) -> (Context, Option<Range
 }
 
 /// Adds `item` as a new candidate, or to the candidate it names again.
+/// The candidates so far, and which of them bear each surname, so that a name costs one
+/// look-up however many names came before.
+#[derive(Default)]
+struct Candidates {
+    list: Vec<Candidate>,
+    by_surname: HashMap<String, Vec<usize>>,
+}
+
 fn add(
     doc: &Doc<'_>,
-    candidates: &mut Vec<Candidate>,
+    candidates: &mut Candidates,
     item: &Item,
     context: Context,
     cue: Option<Range<usize>>,
@@ -973,11 +1081,25 @@ fn add(
         .or(item.signature)
         .or(district.map(|_| Chamber::House));
     let snippet = doc.bytes(name.tokens.start..item.extent.end);
-    let existing = candidates
-        .iter()
-        .position(|c| same_person(&c.name, c.state, name, state));
-    if let Some(position) = existing
-        && let Some(known) = candidates.get_mut(position)
+    let same: Vec<usize> = candidates
+        .by_surname
+        .get(&name.surname)
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|&i| {
+            candidates
+                .list
+                .get(i)
+                .is_some_and(|c| same_person(&c.name, c.state, name, state))
+        })
+        .collect();
+    // "Smith" alone, when two Smiths signed, could be either: it says nothing of them.
+    if same.len() > 1 && name.given.is_empty() && name.nicknames.is_empty() {
+        return;
+    }
+    if let Some(&position) = same.first()
+        && let Some(known) = candidates.list.get_mut(position)
     {
         known.mentions.push(snippet.clone());
         if tag.is_some() && !known.has_tag {
@@ -1017,7 +1139,12 @@ fn add(
     if !is_signer {
         return;
     }
-    candidates.push(Candidate {
+    candidates
+        .by_surname
+        .entry(name.surname.clone())
+        .or_default()
+        .push(candidates.list.len());
+    candidates.list.push(Candidate {
         name: name.clone(),
         party: tag.and_then(|t| t.party.clone()),
         state,
@@ -1040,7 +1167,12 @@ fn is_full_name(doc: &Doc<'_>, item: &Item) -> bool {
     let before = name.tokens.start.checked_sub(1);
     let after_office =
         item.title.is_none() && before.is_some_and(|b| is_office_title(doc.folded(b)));
-    given_ok && name.word_count >= 1 && !after_office
+    // "the Rural Health Caucus letter": a name that runs on into a capitalised word is
+    // part of an organisation's name.
+    let runs_on = doc
+        .tok(name.tokens.end)
+        .is_some_and(|t| t.is_word() && t.text.chars().next().is_some_and(char::is_uppercase));
+    given_ok && name.word_count >= 1 && !after_office && !runs_on
 }
 
 /// Whether two names are one person: the same surname, given names that fit (a name, an
@@ -1078,16 +1210,16 @@ fn same_person(
 
 /// Reads the runs of names, in order. A run starts at each tagged name, at each member
 /// title before a name, and after each cue that introduces signers.
-fn find_runs(doc: &Doc<'_>, mentions: &[Mention]) -> Vec<Run> {
-    let mut starts: Vec<usize> = mentions.iter().map(|m| m.extent.start).collect();
+fn find_runs(doc: &Doc<'_>, mentions: &Mentions) -> Vec<Run> {
+    let mut starts: Vec<usize> = mentions.list.iter().map(|m| m.extent.start).collect();
     for i in 0..doc.tokens.len() {
         if let Some(title) = doc.title_at(i)
-            && (doc.name_from(title.tokens.end).is_some() || title.word.plural)
+            && (doc.name_from(doc.skip_newline(title.tokens.end)).is_some() || title.word.plural)
         {
             starts.push(i);
         }
         if doc.is_word(i)
-            && let Some((_, cue)) = doc.cue_ending_at(i, CUES_BEFORE)
+            && let Some((_, cue)) = doc.cue_before_ending_at(i)
             && matches!(cue.kind, CueKind::Lead | CueKind::Cosigner)
         {
             starts.push(skip_filler(doc, i + 1));
@@ -1131,7 +1263,7 @@ fn skip_filler(doc: &Doc<'_>, mut i: usize) -> usize {
     i
 }
 
-fn parse_run(doc: &Doc<'_>, mentions: &[Mention], start: usize) -> Option<Run> {
+fn parse_run(doc: &Doc<'_>, mentions: &Mentions, start: usize) -> Option<Run> {
     let mut items: Vec<Item> = Vec::new();
     let mut at = start;
     let mut line_mode = false;
@@ -1147,6 +1279,10 @@ fn parse_run(doc: &Doc<'_>, mentions: &[Mention], start: usize) -> Option<Run> {
         if let Some((chamber, line_end)) = signature {
             item.signature = Some(chamber);
             end = line_end;
+        }
+        if let Some(post_end) = lead_post_after(doc, end) {
+            item.own_lead = Some(end + 1..post_end);
+            end = post_end;
         }
         items.push(item);
         let separators_start = end;
@@ -1180,15 +1316,11 @@ fn parse_run(doc: &Doc<'_>, mentions: &[Mention], start: usize) -> Option<Run> {
         // "and House Foreign Affairs Committee Ranking Member Gregory Meeks (D-N.Y.)": the
         // posts between two tagged names do not end the list.
         if parse_item(doc, mentions, k).is_none()
-            && let Some(next) = mentions.iter().find(|m| {
-                m.extent.start > k
-                    && m.extent.start <= k + 8
-                    && (k..m.extent.start).all(|j| {
-                        doc.tok(j).is_some_and(|t| {
-                            t.text.chars().next().is_some_and(char::is_uppercase)
-                                || is_post_word(&t.folded)
-                        })
-                    })
+            && let Some(next) = mentions.starting_in(k + 1..k + 9)
+            && (k..next.extent.start).all(|j| {
+                doc.tok(j).is_some_and(|t| {
+                    t.text.chars().next().is_some_and(char::is_uppercase) || is_post_word(&t.folded)
+                })
             })
         {
             k = next.extent.start;
@@ -1201,27 +1333,43 @@ fn parse_run(doc: &Doc<'_>, mentions: &[Mention], start: usize) -> Option<Run> {
     Some(Run { items, extent })
 }
 
-fn parse_item(doc: &Doc<'_>, mentions: &[Mention], at: usize) -> Option<Item> {
+/// ", co-chair", ", lead", ", co-lead" right after a name at `at`: where it ends.
+fn lead_post_after(doc: &Doc<'_>, at: usize) -> Option<usize> {
+    if doc.punct(at) != Some(',') {
+        return None;
+    }
+    let word = doc.folded(at + 1);
+    if !matches!(
+        word,
+        "co-chair" | "cochair" | "co-lead" | "colead" | "co-leader" | "lead" | "leader"
+    ) {
+        return None;
+    }
+    let next = doc.tok(at + 2);
+    let ends_here = next.is_none_or(|t| {
+        t.is_line_end() || matches!(t.punct(), Some(',' | ';' | '.' | ')')) || &*t.folded == "and"
+    });
+    ends_here.then_some(at + 2)
+}
+
+fn parse_item(doc: &Doc<'_>, mentions: &Mentions, at: usize) -> Option<Item> {
     let from_mention = |m: &Mention| Item {
         name: m.name.clone(),
         title: m.title.clone(),
         tag: Some(m.tag.clone()),
         extent: m.extent.clone(),
         signature: None,
+        own_lead: None,
     };
-    if let Some(mention) = mentions
-        .iter()
-        .find(|m| m.extent.start <= at && at < m.name.tokens.end)
-    {
+    if let Some(mention) = mentions.covering(at) {
         return Some(from_mention(mention));
     }
     let title = doc.title_at(at);
-    let name_start = title.as_ref().map_or(at, |t| t.tokens.end);
+    let name_start = title
+        .as_ref()
+        .map_or(at, |t| doc.skip_newline(t.tokens.end));
     let name = doc.name_from(name_start)?;
-    if let Some(mention) = mentions
-        .iter()
-        .find(|m| m.extent.start >= at && m.extent.start <= name.tokens.end)
-    {
+    if let Some(mention) = mentions.starting_in(at..name.tokens.end + 1) {
         return Some(from_mention(mention));
     }
     Some(Item {
@@ -1230,6 +1378,7 @@ fn parse_item(doc: &Doc<'_>, mentions: &[Mention], at: usize) -> Option<Item> {
         title,
         tag: None,
         signature: None,
+        own_lead: None,
     })
 }
 
