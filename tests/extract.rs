@@ -398,3 +398,27 @@ fn a_long_list_in_one_sentence_is_read_whole() {
     assert_eq!(extraction.signers.len(), names.len());
     assert!(extraction.signers.iter().all(|s| s.role == Role::Cosigner));
 }
+
+#[test]
+fn snippets_and_cues_point_at_the_words_that_decided() {
+    let page = run(&corpus_dir().join("sickle-cell-website.html"), None);
+    let meng = &page.signers[0];
+    // Named first in the sidebar's news list, but that is not where she leads the letter.
+    assert_eq!(&page.text[meng.snippet.clone()], "Grace Meng (D-NY)");
+    assert_eq!(meng.mentions.len(), 2, "the sidebar and the letter");
+    assert_eq!(&page.text[meng.role_cue.clone().unwrap()], "led");
+
+    let release = run(&corpus_dir().join("ukraine-comma-tags.txt"), None);
+    let wilson = release
+        .signers
+        .iter()
+        .find(|s| s.name == "Joe Wilson")
+        .unwrap();
+    assert_eq!(&release.text[wilson.snippet.clone()], "Joe Wilson, R-S.C.");
+    assert_eq!(&release.text[wilson.role_cue.clone().unwrap()], "cosigners");
+    let goldman = &release.signers[0];
+    assert_eq!(
+        &release.text[goldman.role_cue.clone().unwrap()],
+        "were joined by"
+    );
+}

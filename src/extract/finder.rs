@@ -850,6 +850,9 @@ impl<'a> Doc<'a> {
     /// The nearest cue before token `start` in its sentence.
     fn cue_before(&self, start: usize) -> Option<(CueKind, Range<usize>)> {
         let mut only_filler = true;
+        // "The cosigners are Reps. …": a verb of being may stand between a list and the
+        // word that names it, but not between "to" and whom a letter is sent.
+        let mut only_filler_or_being = true;
         let mut i = start;
         while let Some(k) = i.checked_sub(1) {
             i = k;
@@ -863,9 +866,13 @@ impl<'a> Doc<'a> {
             if token.is_word()
                 && let Some((cue_start, cue)) = self.cue_before_ending_at(k)
             {
-                let needs_adjacent =
-                    cue.is_adjacent || matches!(cue.kind, CueKind::Recipient | CueKind::Quoted);
-                if !needs_adjacent || only_filler {
+                let is_strict = matches!(cue.kind, CueKind::Recipient | CueKind::Quoted);
+                let is_near = if is_strict {
+                    only_filler
+                } else {
+                    only_filler_or_being
+                };
+                if !(cue.is_adjacent || is_strict) || is_near {
                     return Some((cue.kind, cue_start..k + 1));
                 }
             }
@@ -884,6 +891,11 @@ impl<'a> Doc<'a> {
                 Kind::Punct(_) => false,
             };
             only_filler &= is_filler_token;
+            only_filler_or_being &= is_filler_token
+                || matches!(
+                    &*token.folded,
+                    "are" | "were" | "is" | "was" | "include" | "includes"
+                );
         }
         None
     }
@@ -995,13 +1007,13 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Candidate> {
             .get(n + 1)
             .map_or(doc.tokens.len(), |next| next.extent.start);
         let (context, cue) = run_context(doc, run, limit);
-        let list_title = run
-            .items
-            .first()
-            .and_then(|item| item.title.as_ref())
-            .filter(|t| t.word.plural)
-            .and_then(|t| t.word.chamber);
+        // "Sen. Jon Ossoff and Reps. Sanford Bishop, Lucy McBath …": a plural title holds
+        // for the names after it, until another title.
+        let mut list_title = None;
         for item in &run.items {
+            if let Some(title) = &item.title {
+                list_title = title.word.chamber.filter(|_| title.word.plural);
+            }
             let (item_context, item_cue) = if doc.in_speech(item.extent.start) {
                 (Context::Quoted, None)
             } else if let Some(own) = &item.own_lead {
@@ -1101,6 +1113,7 @@ fn add(
     if let Some(&position) = same.first()
         && let Some(known) = candidates.list.get_mut(position)
     {
+        let name_and_tag = snippet.clone();
         known.mentions.push(snippet.clone());
         if tag.is_some() && !known.has_tag {
             known.has_tag = true;
@@ -1127,6 +1140,11 @@ fn add(
         if rank(context) > rank(known.context) {
             known.context = context;
             known.cue = cue;
+            // The snippet shows the mention that says what the member did, not a passing
+            // one ("Recent news: Rep. Meng (D-NY) announces …" in a page's sidebar).
+            if tag.is_some() {
+                known.snippet = name_and_tag;
+            }
         }
         return;
     }

@@ -202,3 +202,61 @@ fn is_boilerplate(lower: &str) -> bool {
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date_of(text: &str) -> Option<String> {
+        date(&Doc::new(text)).map(|d| d.value.to_string())
+    }
+
+    #[test]
+    fn dates_in_the_forms_press_releases_write() {
+        assert_eq!(
+            date_of("WASHINGTON (April 8, 2025) —"),
+            Some("2025-04-08".into())
+        );
+        assert_eq!(date_of("Apr. 8, 2025"), Some("2025-04-08".into()));
+        assert_eq!(date_of("Sept. 9th, 2025"), Some("2025-09-09".into()));
+        assert_eq!(date_of("8 April 2025"), Some("2025-04-08".into()));
+        assert_eq!(date_of("Posted 4/8/2025"), Some("2025-04-08".into()));
+        assert_eq!(
+            date_of(" date 2025-04-08 WASHINGTON—"),
+            Some("2025-04-08".into())
+        );
+        // A "date" line wins over an earlier date in the text.
+        assert_eq!(
+            date_of("Since March 1, 2024, nothing.\nDate: May 2, 2025"),
+            Some("2025-05-02".into())
+        );
+        assert_eq!(date_of("On April 1-2, advocates met."), None);
+        assert_eq!(date_of("February 30, 2025"), None);
+    }
+
+    #[test]
+    fn titles_from_headlines_labels_and_headings_only() {
+        let title_of = |text: &str| title(text, None).map(|t| t.value);
+        assert_eq!(
+            title_of("FOR IMMEDIATE RELEASE\n\nSenators Urge Action on Broadband\n\nText."),
+            Some("Senators Urge Action on Broadband".into())
+        );
+        assert_eq!(
+            title_of("Subject: Letter on refugee resettlement\nDear Secretary:"),
+            Some("Letter on refugee resettlement".into())
+        );
+        assert_eq!(
+            title_of("The letter, led by Rep. Jane Doe (D-NJ), asks for a hearing."),
+            None
+        );
+        assert_eq!(
+            title_of("The Honorable Marco Rubio\nSecretary of State"),
+            None
+        );
+        let text = "Intro\n\nHeading here";
+        assert_eq!(
+            title(text, Some(7..19)).map(|t| t.value),
+            Some("Heading here".into())
+        );
+    }
+}
