@@ -187,3 +187,25 @@ fn says_what_is_wrong_and_writes_nothing_on_bad_input() {
     assert_eq!(output.status.code(), Some(2));
     assert!(!Path::new(&fixture("x.json")).exists());
 }
+
+#[test]
+fn the_readme_example_is_what_extract_prints() {
+    let readme = std::fs::read_to_string(common::repo_root().join("README.md")).unwrap();
+    let start = readme
+        .find("$ signer-dashboard extract ")
+        .expect("the README shows an extract example");
+    let block = &readme[start..];
+    let block = &block[..block.find("```").unwrap()];
+    let mut lines = block.lines();
+    let command = lines.next().unwrap();
+    let arguments: Vec<&str> = command
+        .strip_prefix("$ signer-dashboard ")
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    let (stdout, _) = stdout_of(&arguments);
+    let shown: Vec<&str> = lines.take_while(|l| *l != "…").collect();
+    let printed: Vec<&str> = stdout.lines().take(shown.len()).collect();
+    assert_eq!(printed, shown);
+    assert!(readme.contains("(docs/EXTRACT.md)"));
+}
