@@ -141,3 +141,33 @@ fn the_import_window_opens_empty_for_pasting() {
             .is_disabled()
     );
 }
+
+#[test]
+fn dropping_a_press_release_opens_it_in_the_import_window() {
+    let release = repo_root().join("tests/fixtures/extract/markdown-release.md");
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            repo_root().join("tests/fixtures/extract/markdown-release.expected.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let count = expected["signers"]
+        .as_array()
+        .or_else(|| expected.as_array())
+        .unwrap()
+        .len();
+    let mut harness = new_harness(None);
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(common::gui::DroppedPath(release)));
+    harness.step();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().document().source,
+        Source::Sample,
+        "the letter stays open"
+    );
+    harness.get_by_label_contains(&format!("{count} found · {count} to add"));
+}

@@ -1551,7 +1551,14 @@ fn dropped_file_commands(ctx: &egui::Context) -> Vec<Command> {
             .raw
             .dropped_files
             .first()
-            .map(|file| Command::OpenPath(file.path().to_path_buf()))
+            .map(|file| {
+                let path = file.path().to_path_buf();
+                // A press release goes to the import window; letters and tables open.
+                match crate::extract::TextKind::from_path(&path) {
+                    Some(_) => Command::ImportTextFrom(path),
+                    None => Command::OpenPath(path),
+                }
+            })
             .into_iter()
             .collect()
     })

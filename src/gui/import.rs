@@ -121,16 +121,14 @@ impl ImportDialog {
             .cloned()
             .map(ReviewRow::new)
             .collect();
-        self.title = extraction
-            .title
-            .as_ref()
-            .map(|t| t.value.clone())
-            .unwrap_or_default();
-        self.date = extraction
-            .date
-            .as_ref()
-            .map(|d| d.value.to_string())
-            .unwrap_or_default();
+        // A second read sees the text without its markup, and so without an HTML or
+        // Markdown heading: what was proposed (or typed) before stays unless the text says more.
+        if let Some(title) = &extraction.title {
+            self.title.clone_from(&title.value);
+        }
+        if let Some(date) = &extraction.date {
+            self.date = date.value.to_string();
+        }
         self.selected = None;
         self.extraction = Some(extraction);
     }
