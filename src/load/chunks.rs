@@ -82,6 +82,40 @@ impl<'p, R: Read> Chunks<'p, R> {
         self.start = self.start.saturating_add(count).min(self.end);
     }
 
+    /// Moves the bytes not yet consumed to the end of `out`, then reads up to a chunk more
+    /// of the file straight after them: for a reader that keeps its own buffer, one copy
+    /// fewer than [`Self::fill`]. Returns false at the end of the file or when the load is
+    /// cancelled.
+    pub(super) fn read_into(&mut self, out: &mut Vec<u8>) -> io::Result<bool> {
+        out.extend_from_slice(self.window());
+        self.start = self.end;
+        if self.at_eof || self.progress.is_some_and(Progress::is_cancelled) {
+            return Ok(false);
+        }
+        let before = out.len();
+        out.resize(before + self.buffer.len().max(1), 0);
+        let mut end = before;
+        while let Some(space) = out.get_mut(end..).filter(|s| !s.is_empty()) {
+            match self.source.read(space) {
+                Ok(0) => {
+                    self.at_eof = true;
+                    break;
+                }
+                Ok(count) => end += count,
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+                Err(error) => {
+                    out.truncate(end);
+                    return Err(error);
+                }
+            }
+        }
+        out.truncate(end);
+        if let Some(progress) = self.progress {
+            progress.add_bytes((end - before) as u64);
+        }
+        Ok(end > before || self.at_eof)
+    }
+
     /// Reads more of the file after the bytes not yet consumed, growing the window when
     /// they fill it. Returns false at the end of the file or when the load is cancelled.
     pub(super) fn fill(&mut self) -> io::Result<bool> {

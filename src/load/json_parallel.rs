@@ -153,15 +153,16 @@ fn cut_and_send<R: Read>(
                 .map_err(|_| GaveUp::Unexpected)?;
             return Ok(());
         }
-        if !chunks.fill().map_err(|_| GaveUp::Unexpected)? {
+        if !chunks
+            .read_into(&mut pending)
+            .map_err(|_| GaveUp::Unexpected)?
+        {
             return Err(if merger.progress.is_some_and(Progress::is_cancelled) {
                 GaveUp::Cancelled
             } else {
                 GaveUp::Unexpected
             });
         }
-        pending.extend_from_slice(chunks.window());
-        chunks.consume(chunks.window().len());
     }
 }
 
