@@ -82,18 +82,18 @@ impl<'p, R: Read> Chunks<'p, R> {
         self.start = self.start.saturating_add(count).min(self.end);
     }
 
-    /// Moves the bytes not yet consumed to the end of `out`, then reads up to a chunk more
-    /// of the file straight after them: for a reader that keeps its own buffer, one copy
-    /// fewer than [`Self::fill`]. Returns false at the end of the file or when the load is
-    /// cancelled.
-    pub(super) fn read_into(&mut self, out: &mut Vec<u8>) -> io::Result<bool> {
+    /// Moves the bytes not yet consumed to the end of `out`, then reads up to `most` bytes
+    /// more of the file straight after them: for a reader that keeps its own buffer, one
+    /// copy fewer than [`Self::fill`]. Returns false at the end of the file or when the
+    /// load is cancelled.
+    pub(super) fn read_into(&mut self, out: &mut Vec<u8>, most: usize) -> io::Result<bool> {
         out.extend_from_slice(self.window());
         self.start = self.end;
         if self.at_eof || self.progress.is_some_and(Progress::is_cancelled) {
             return Ok(false);
         }
         let before = out.len();
-        out.resize(before + self.buffer.len().max(1), 0);
+        out.resize(before + most.max(1), 0);
         let mut end = before;
         while let Some(space) = out.get_mut(end..).filter(|s| !s.is_empty()) {
             match self.source.read(space) {

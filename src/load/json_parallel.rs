@@ -23,7 +23,7 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 
 /// How big a piece is, at least.
-pub(super) const PIECE_BYTES: usize = 1 << 20;
+pub(super) const PIECE_BYTES: usize = 1 << 19;
 
 /// The signers read by the worker threads, and the rest of the file after the array.
 pub(super) struct ArrayRead {
@@ -93,6 +93,7 @@ pub(super) fn read<R: Read>(
             signers: Vec::new(),
             hashes: Vec::new(),
             rest: None,
+            spare_texts: Vec::new(),
             failed: false,
         };
         let sent = cut_and_send(
@@ -142,7 +143,12 @@ fn cut_and_send<R: Read>(
             .then(|| last_cut(&pending))
             .flatten();
         if let Some(cut) = cut {
-            let rest = pending.split_off(cut);
+            // The pieces' buffers come back with the signers and are used again: fresh
+            // ones would each be new pages for the system to hand out.
+            let mut rest = merger.spare_texts.pop().unwrap_or_default();
+            rest.clear();
+            rest.extend_from_slice(pending.get(cut..).unwrap_or_default());
+            pending.truncate(cut);
             let piece = std::mem::replace(&mut pending, rest);
             work.send((number, piece)).map_err(|_| GaveUp::Unexpected)?;
             number += 1;
@@ -154,7 +160,7 @@ fn cut_and_send<R: Read>(
             return Ok(());
         }
         if !chunks
-            .read_into(&mut pending)
+            .read_into(&mut pending, piece_bytes)
             .map_err(|_| GaveUp::Unexpected)?
         {
             return Err(if merger.progress.is_some_and(Progress::is_cancelled) {
@@ -251,6 +257,8 @@ struct Merger<'n, 'w, 'p> {
     hashes: Vec<u64>,
     /// Once a piece has reached the closing bracket: the file after it.
     rest: Option<Vec<u8>>,
+    /// The buffers of pieces already merged, for the next pieces.
+    spare_texts: Vec<Vec<u8>>,
     failed: bool,
 }
 
@@ -284,6 +292,8 @@ impl Merger<'_, '_, '_> {
         self.hashes.extend(piece.hashes);
         if let End::ArrayEnd(offset) = end {
             self.rest = Some(piece.text.get(offset..).unwrap_or_default().to_vec());
+        } else if self.spare_texts.len() < 4 {
+            self.spare_texts.push(piece.text);
         }
         if let Some(progress) = self.progress {
             progress.set_signers(self.signers.len());
