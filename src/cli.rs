@@ -169,9 +169,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Export(args) => export(&args, &mut out, &mut stderr.lock()),
         Command::Match(args) => roster_commands::run_match(&args, &mut out, &mut stderr.lock()),
         Command::Targets(args) => roster_commands::run_targets(&args, &mut out, &mut stderr.lock()),
-        Command::Extract(args) => {
-            extract_command::run_extract(&args, &mut out, &mut stderr.lock())
-        }
+        Command::Extract(args) => extract_command::run_extract(&args, &mut out, &mut stderr.lock()),
         Command::InstallDesktop => install_desktop(&mut out, &mut stderr.lock()),
         Command::UninstallDesktop => uninstall_desktop(&mut out, &mut stderr.lock()),
     };
