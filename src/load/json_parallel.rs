@@ -1,6 +1,6 @@
 //! The `signers` array of a big letter read on every core.
 //!
-//! The array is cut into pieces of a few megabytes where one signer object ends and the
+//! The array is cut into pieces of about half a megabyte where one signer object ends and the
 //! next begins (`}`, a comma and `{`, with white space between), and each piece is read on
 //! a worker thread with the same visitors as everywhere else. Signers are finished (party
 //! codes interned, warnings given) in file order as the pieces come back, so the letter
