@@ -150,13 +150,14 @@ static LATIN_TABLE: std::sync::LazyLock<LatinTable> = std::sync::LazyLock::new(L
 /// ```
 pub fn surname(name: &str) -> &str {
     const SUFFIXES: [&str; 9] = ["jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq"];
+    // Compared letter by letter, without building a string: the table sorts by this.
     let is_suffix = |word: &str| {
-        let bare: String = word
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        SUFFIXES.contains(&bare.as_str())
+        let bare = || {
+            word.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+        };
+        SUFFIXES.iter().any(|suffix| bare().eq(suffix.chars()))
     };
     name.split([' ', ','])
         .filter(|w| !w.is_empty())
