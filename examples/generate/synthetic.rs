@@ -12,6 +12,8 @@
 //!   fields the app does not know (`email`, `tags`), and a handful have parties other than
 //!   D, R and I.
 
+use signer_dashboard::model::State;
+use signer_dashboard::roster::apportioned_seats;
 use std::collections::HashSet;
 use std::io::{self, Write};
 
@@ -50,65 +52,13 @@ impl Rng {
     }
 }
 
-/// USPS code and House seats (2020 apportionment); DC and the territories have one delegate each.
-pub const DELEGATIONS: [(&str, u8); 56] = [
-    ("AL", 7),
-    ("AK", 1),
-    ("AZ", 9),
-    ("AR", 4),
-    ("CA", 52),
-    ("CO", 8),
-    ("CT", 5),
-    ("DE", 1),
-    ("FL", 28),
-    ("GA", 14),
-    ("HI", 2),
-    ("ID", 2),
-    ("IL", 17),
-    ("IN", 9),
-    ("IA", 4),
-    ("KS", 4),
-    ("KY", 6),
-    ("LA", 6),
-    ("ME", 2),
-    ("MD", 8),
-    ("MA", 9),
-    ("MI", 13),
-    ("MN", 8),
-    ("MS", 4),
-    ("MO", 8),
-    ("MT", 2),
-    ("NE", 3),
-    ("NV", 4),
-    ("NH", 2),
-    ("NJ", 12),
-    ("NM", 3),
-    ("NY", 26),
-    ("NC", 14),
-    ("ND", 1),
-    ("OH", 15),
-    ("OK", 5),
-    ("OR", 6),
-    ("PA", 17),
-    ("RI", 2),
-    ("SC", 7),
-    ("SD", 1),
-    ("TN", 9),
-    ("TX", 38),
-    ("UT", 4),
-    ("VT", 1),
-    ("VA", 11),
-    ("WA", 10),
-    ("WV", 2),
-    ("WI", 8),
-    ("WY", 1),
-    ("DC", 1),
-    ("PR", 1),
-    ("GU", 1),
-    ("VI", 1),
-    ("AS", 1),
-    ("MP", 1),
-];
+/// USPS code and House seats of every state and territory: the core's 2020 apportionment,
+/// with one delegate each for DC and the territories.
+pub fn delegations() -> Vec<(&'static str, u8)> {
+    State::all()
+        .map(|state| (state.code(), apportioned_seats(state)))
+        .collect()
+}
 
 const FIRST_NAMES: &[&str] = &[
     "James",
@@ -553,6 +503,8 @@ pub struct Row {
 /// Makes `count` signers from `seed`; the same arguments always give the same rows.
 pub struct Generator {
     rng: Rng,
+    /// Each state's code and House seats.
+    delegations: Vec<(&'static str, u8)>,
     /// Running sums of the delegation sizes, for drawing a state by weight.
     cumulative_seats: Vec<u32>,
     taken: HashSet<(String, usize)>,
@@ -564,7 +516,8 @@ impl Generator {
     /// A generator for a letter of any size, from `seed`.
     pub fn new(seed: u64) -> Generator {
         let mut total = 0;
-        let cumulative_seats = DELEGATIONS
+        let delegations = delegations();
+        let cumulative_seats = delegations
             .iter()
             .map(|(_, seats)| {
                 total += u32::from(*seats);
@@ -572,6 +525,7 @@ impl Generator {
             })
             .collect();
         Generator {
+            delegations,
             rng: Rng::new(seed),
             cumulative_seats,
             taken: HashSet::new(),
@@ -636,7 +590,7 @@ impl Generator {
         if !repeat && self.earlier.len() < 4096 {
             self.earlier.push((name.clone(), slot));
         }
-        let (code, seats) = DELEGATIONS[slot];
+        let (code, seats) = self.delegations[slot];
         let rng = &mut self.rng;
         let state = match rng.below(100) {
             0..=2 => state_name(code).to_owned(),
