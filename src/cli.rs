@@ -213,8 +213,19 @@ fn summary(args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
     if let Some(roster) = &args.roster {
         return roster_commands::summary_with_roster(args, roster, out, err);
     }
-    let loaded = load_for_command(args.file.as_deref(), err)?;
     let filter = args.filter.to_filter();
+    // A file is counted as it is read, without keeping its signers; anything unusual
+    // (errors included) is loaded in full below, which reports it as it always has.
+    if let Some(path) = args.file.as_deref()
+        && let Some(counted) = load::count_path(path, &filter)
+    {
+        for warning in &counted.warnings {
+            writeln!(err, "warning: {}: {warning}", path.display())?;
+        }
+        write_summary(out, args.format, &counted.letter, &filter, &counted.tally)?;
+        return Ok(out.flush()?);
+    }
+    let loaded = load_for_command(args.file.as_deref(), err)?;
     let selection = select(&loaded.letter, &filter, None);
     write_summary(out, args.format, &loaded.letter, &filter, &selection.tally)?;
     out.flush()?;

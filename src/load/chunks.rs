@@ -19,6 +19,8 @@ pub(super) struct Chunks<'p, R> {
     /// The end of the bytes read.
     end: usize,
     at_eof: bool,
+    /// Where the window starts in the file, in bytes.
+    offset: u64,
     progress: Option<&'p Progress>,
 }
 
@@ -39,6 +41,7 @@ impl<'p, R: Read> Chunks<'p, R> {
             start: 0,
             end: 0,
             at_eof: false,
+            offset: 0,
             progress,
         }
     }
@@ -46,6 +49,11 @@ impl<'p, R: Read> Chunks<'p, R> {
     /// Whether everything up to the end of the file is in the window.
     pub(super) fn at_eof(&self) -> bool {
         self.at_eof
+    }
+
+    /// Where [`Self::window`] starts in the file, in bytes.
+    pub(super) fn offset(&self) -> u64 {
+        self.offset
     }
 
     /// The bytes read and not yet consumed.
@@ -66,9 +74,11 @@ impl<'p, R: Read> Chunks<'p, R> {
         }
     }
 
-    /// Makes `bytes` the window, once everything read has been consumed (the parallel
-    /// reader hands back the file after the `signers` array this way).
-    pub(super) fn replace_window(&mut self, bytes: Vec<u8>) {
+    /// Makes `bytes`, which start at `offset` in the file, the window, once everything read
+    /// has been consumed (the parallel reader hands back the file after the `signers`
+    /// array this way).
+    pub(super) fn replace_window(&mut self, bytes: Vec<u8>, offset: u64) {
+        self.offset = offset;
         self.end = bytes.len();
         self.start = 0;
         self.buffer = bytes;
@@ -79,7 +89,9 @@ impl<'p, R: Read> Chunks<'p, R> {
 
     /// Marks `count` more bytes as consumed.
     pub(super) fn consume(&mut self, count: usize) {
-        self.start = self.start.saturating_add(count).min(self.end);
+        let start = self.start.saturating_add(count).min(self.end);
+        self.offset += (start - self.start) as u64;
+        self.start = start;
     }
 
     /// Moves the bytes not yet consumed to the end of `out`, then reads up to `most` bytes
@@ -88,6 +100,7 @@ impl<'p, R: Read> Chunks<'p, R> {
     /// load is cancelled.
     pub(super) fn read_into(&mut self, out: &mut Vec<u8>, most: usize) -> io::Result<bool> {
         out.extend_from_slice(self.window());
+        self.offset += (self.end - self.start) as u64;
         self.start = self.end;
         if self.at_eof || self.progress.is_some_and(Progress::is_cancelled) {
             return Ok(false);
@@ -110,6 +123,7 @@ impl<'p, R: Read> Chunks<'p, R> {
             }
         }
         out.truncate(end);
+        self.offset += (end - before) as u64;
         if let Some(progress) = self.progress {
             progress.add_bytes((end - before) as u64);
         }

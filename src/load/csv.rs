@@ -4,7 +4,7 @@ use super::normalise::{DISTRICT_EXPECTED, Normaliser, blank_signer, parse_distri
 use super::progress::Progress;
 use super::{LoadError, LoadErrorKind, Warning};
 use crate::export::unguard_formula;
-use crate::model::{Chamber, Date, Letter, LetterInfo, Role};
+use crate::model::{Chamber, Date, Extra, Letter, LetterInfo, Party, Role, Signer, State};
 use std::path::Path;
 
 /// The columns the reader knows; any other column is kept with each signer.
@@ -60,118 +60,46 @@ pub(super) fn parse_from<R: std::io::Read>(
     progress: Option<&Progress>,
     warnings: &mut Vec<Warning>,
 ) -> Result<Letter, LoadError> {
-    let delimiter = if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
-    {
-        b'\t'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(false)
-        .has_headers(true)
-        .from_reader(source);
-    let headers = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
-    let columns: Vec<Column> = headers.iter().map(Column::from_header).collect();
-    if !columns.contains(&Column::Name) {
-        let found: Vec<&str> = headers.iter().collect();
-        return Err(LoadError::new(
-            LoadErrorKind::Content,
-            path,
-            format!(
-                "expected a \"name\" column in the header row, found: {}",
-                found.join(", ")
-            ),
-        )
-        .at(1, 0));
-    }
-    let mut normaliser = Normaliser::new(warnings);
     let mut signers = Vec::new();
+    let mut letter = parse_into(path, source, warnings, &mut blank_signer(), |signer, _| {
+        signers.push(std::mem::replace(signer, blank_signer()));
+        if let Some(progress) = progress
+            && signers.len() % 4096 == 0
+        {
+            progress.set_signers(signers.len());
+        }
+    })?;
+    letter.signers = signers;
+    Ok(letter)
+}
+
+/// [`parse_from`], reading each signer into `row` and then calling `signer_read` with it
+/// and where its record starts in the table: the letter comes back without its signers.
+pub(super) fn parse_into<R: std::io::Read, S: CsvRow>(
+    path: &Path,
+    source: R,
+    warnings: &mut Vec<Warning>,
+    row: &mut S,
+    mut signer_read: impl FnMut(&mut S, u64),
+) -> Result<Letter, LoadError> {
+    let mut reader = reader_for(path, true).from_reader(source);
+    let headers = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
+    let table = Table::new(path, &headers)?;
+    let mut normaliser = Normaliser::new(warnings);
     let mut record = csv::StringRecord::new();
+    let mut index = 0;
     loop {
         match reader.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => return Err(csv_error(path, &e)),
         }
-        let line = record
-            .position()
-            .map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
         if record.iter().all(|cell| crate::text::trim(cell).is_empty()) {
             continue;
         }
-        let index = signers.len();
-        let location = || format!("line {line}");
-        let field_error = |column: usize, expected: &str, found: &str| {
-            let header = headers.get(column).unwrap_or_default().trim();
-            LoadError::new(
-                LoadErrorKind::Content,
-                path,
-                format!("expected {expected}, found \"{found}\""),
-            )
-            .at(line, 0)
-            .field(format!("column {} ({header})", column + 1))
-        };
-        let mut signer = blank_signer();
-        for (column_index, (cell, column)) in record.iter().zip(&columns).enumerate() {
-            // Cells the exporter guarded against formula injection read back as written.
-            let value = unguard_formula(crate::text::trim(cell));
-            match column {
-                Column::Name => signer.name = value.into(),
-                Column::Party => signer.party = normaliser.party(value, location, index),
-                Column::State => {
-                    signer.state = normaliser.state(value, &mut signer.extra, location, index)
-                }
-                Column::Chamber if value.is_empty() => {}
-                Column::Chamber => {
-                    signer.chamber = Some(Chamber::parse(value).ok_or_else(|| {
-                        field_error(column_index, "\"house\" or \"senate\"", value)
-                    })?);
-                }
-                Column::District => {
-                    signer.district = parse_district(value)
-                        .map_err(|()| field_error(column_index, DISTRICT_EXPECTED, value))?;
-                }
-                Column::Role => {
-                    signer.role = Role::parse(value).ok_or_else(|| {
-                        field_error(column_index, "\"lead\" or \"cosigner\"", value)
-                    })?;
-                }
-                Column::Bioguide => signer.bioguide = (!value.is_empty()).then(|| value.into()),
-                Column::SignedOn if value.is_empty() => {}
-                Column::SignedOn => {
-                    signer.signed_on = Some(value.parse::<Date>().map_err(|_| {
-                        field_error(column_index, "an ISO 8601 date (YYYY-MM-DD)", value)
-                    })?);
-                }
-                Column::Note => signer.note = (!value.is_empty()).then(|| value.into()),
-                Column::Other if value.is_empty() => {}
-                Column::Other => {
-                    let header =
-                        unguard_formula(headers.get(column_index).unwrap_or_default().trim())
-                            .to_owned();
-                    signer
-                        .extra
-                        .get_or_insert_with(Box::default)
-                        .insert(header, value.into());
-                }
-            }
-        }
-        if signer.name.is_empty() {
-            let name_column = columns
-                .iter()
-                .position(|c| *c == Column::Name)
-                .unwrap_or_default();
-            return Err(field_error(name_column, "the signer's name", ""));
-        }
-        signers.push(signer);
-        if let Some(progress) = progress
-            && signers.len() % 4096 == 0
-        {
-            progress.set_signers(signers.len());
-        }
+        table.read_signer(&record, &mut normaliser, index, row)?;
+        signer_read(row, record.position().map_or(0, csv::Position::byte));
+        index += 1;
     }
     let title = path.file_stem().map_or_else(
         || "Signers".to_owned(),
@@ -182,11 +110,218 @@ pub(super) fn parse_from<R: std::io::Read>(
             title,
             ..LetterInfo::default()
         },
-        signers,
+        signers: Vec::new(),
         demands: Vec::new(),
         parties: normaliser.parties,
         extra: Default::default(),
     })
+}
+
+/// A CSV reader for the table at `path`: tab-separated for `.tsv`, comma-separated otherwise.
+pub(super) fn reader_for(path: &Path, has_headers: bool) -> csv::ReaderBuilder {
+    let delimiter = if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
+    {
+        b'\t'
+    } else {
+        b','
+    };
+    let mut builder = csv::ReaderBuilder::new();
+    builder
+        .delimiter(delimiter)
+        .flexible(false)
+        .has_headers(has_headers);
+    builder
+}
+
+/// The header row of a table, read.
+pub(super) struct Table<'p> {
+    path: &'p Path,
+    headers: csv::StringRecord,
+    columns: Vec<Column>,
+}
+
+impl<'p> Table<'p> {
+    /// The table with this header row; an error if it has no name column.
+    pub(super) fn new(path: &'p Path, headers: &csv::StringRecord) -> Result<Self, LoadError> {
+        let columns: Vec<Column> = headers.iter().map(Column::from_header).collect();
+        if !columns.contains(&Column::Name) {
+            let found: Vec<&str> = headers.iter().collect();
+            return Err(LoadError::new(
+                LoadErrorKind::Content,
+                path,
+                format!(
+                    "expected a \"name\" column in the header row, found: {}",
+                    found.join(", ")
+                ),
+            )
+            .at(1, 0));
+        }
+        Ok(Table {
+            path,
+            headers: headers.clone(),
+            columns,
+        })
+    }
+
+    /// Reads the signer in `record`, the `index`th, into `row`, normalising its party and
+    /// state with `normaliser`.
+    pub(super) fn read_signer<S: CsvRow>(
+        &self,
+        record: &csv::StringRecord,
+        normaliser: &mut Normaliser<'_>,
+        index: usize,
+        row: &mut S,
+    ) -> Result<(), LoadError> {
+        let headers = &self.headers;
+        let line = record
+            .position()
+            .map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
+        let location = || format!("line {line}");
+        let field_error = |column: usize, expected: &str, found: &str| {
+            let header = headers.get(column).unwrap_or_default().trim();
+            LoadError::new(
+                LoadErrorKind::Content,
+                self.path,
+                format!("expected {expected}, found \"{found}\""),
+            )
+            .at(line, 0)
+            .field(format!("column {} ({header})", column + 1))
+        };
+        row.begin();
+        for (column_index, (cell, column)) in record.iter().zip(&self.columns).enumerate() {
+            // Cells the exporter guarded against formula injection read back as written.
+            let value = unguard_formula(crate::text::trim(cell));
+            match column {
+                Column::Name => row.name(value),
+                Column::Party => {
+                    let party = normaliser.party(value, location, index);
+                    row.party(party);
+                }
+                Column::State => {
+                    let state = normaliser.state(value, row.extra(), location, index);
+                    row.state(state);
+                }
+                Column::Chamber if value.is_empty() => {}
+                Column::Chamber => {
+                    row.chamber(Chamber::parse(value).ok_or_else(|| {
+                        field_error(column_index, "\"house\" or \"senate\"", value)
+                    })?);
+                }
+                Column::District => {
+                    row.district(
+                        parse_district(value)
+                            .map_err(|()| field_error(column_index, DISTRICT_EXPECTED, value))?,
+                    );
+                }
+                Column::Role => {
+                    row.role(Role::parse(value).ok_or_else(|| {
+                        field_error(column_index, "\"lead\" or \"cosigner\"", value)
+                    })?);
+                }
+                Column::Bioguide => row.bioguide(value),
+                Column::SignedOn if value.is_empty() => {}
+                Column::SignedOn => {
+                    row.signed_on(value.parse::<Date>().map_err(|_| {
+                        field_error(column_index, "an ISO 8601 date (YYYY-MM-DD)", value)
+                    })?);
+                }
+                Column::Note => row.note(value),
+                Column::Other if value.is_empty() => {}
+                Column::Other => {
+                    let header =
+                        unguard_formula(headers.get(column_index).unwrap_or_default().trim());
+                    row.other(header, value);
+                }
+            }
+        }
+        if !row.has_name() {
+            let name_column = self
+                .columns
+                .iter()
+                .position(|c| *c == Column::Name)
+                .unwrap_or_default();
+            return Err(field_error(name_column, "the signer's name", ""));
+        }
+        Ok(())
+    }
+}
+
+/// What the CSV reader does with each signer's cells once it has read and checked them:
+/// keep the signer (for the letter), or only what a count needs. Cells come in column order.
+pub(super) trait CsvRow {
+    /// The next signer starts, blank.
+    fn begin(&mut self);
+    /// A name cell, trimmed (a later name column replaces an earlier one).
+    fn name(&mut self, value: &str);
+    /// The party, normalised.
+    fn party(&mut self, party: Party);
+    /// Where the normaliser keeps an unrecognised state.
+    fn extra(&mut self) -> &mut Option<Box<Extra>>;
+    /// The state, normalised.
+    fn state(&mut self, state: State);
+    /// The chamber.
+    fn chamber(&mut self, chamber: Chamber);
+    /// The district, when given.
+    fn district(&mut self, district: Option<u8>);
+    /// Lead or cosigner.
+    fn role(&mut self, role: Role);
+    /// A bioguide cell, trimmed.
+    fn bioguide(&mut self, value: &str);
+    /// When the member signed.
+    fn signed_on(&mut self, date: Date);
+    /// A note cell, trimmed.
+    fn note(&mut self, value: &str);
+    /// A cell of a column the app does not know, not blank.
+    fn other(&mut self, header: &str, value: &str);
+    /// Whether the signer has a name that is not blank.
+    fn has_name(&self) -> bool;
+}
+
+/// The signer itself, for the letter.
+impl CsvRow for Signer {
+    fn begin(&mut self) {
+        *self = blank_signer();
+    }
+    fn name(&mut self, value: &str) {
+        self.name = value.into();
+    }
+    fn party(&mut self, party: Party) {
+        self.party = party;
+    }
+    fn extra(&mut self) -> &mut Option<Box<Extra>> {
+        &mut self.extra
+    }
+    fn state(&mut self, state: State) {
+        self.state = state;
+    }
+    fn chamber(&mut self, chamber: Chamber) {
+        self.chamber = Some(chamber);
+    }
+    fn district(&mut self, district: Option<u8>) {
+        self.district = district;
+    }
+    fn role(&mut self, role: Role) {
+        self.role = role;
+    }
+    fn bioguide(&mut self, value: &str) {
+        self.bioguide = (!value.is_empty()).then(|| value.into());
+    }
+    fn signed_on(&mut self, date: Date) {
+        self.signed_on = Some(date);
+    }
+    fn note(&mut self, value: &str) {
+        self.note = (!value.is_empty()).then(|| value.into());
+    }
+    fn other(&mut self, header: &str, value: &str) {
+        self.extra
+            .get_or_insert_with(Box::default)
+            .insert(header.to_owned(), value.into());
+    }
+    fn has_name(&self) -> bool {
+        !self.name.is_empty()
+    }
 }
 
 fn csv_error(path: &Path, error: &csv::Error) -> LoadError {

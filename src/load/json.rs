@@ -6,17 +6,17 @@
 
 use super::normalise::{
     DISTRICT_EXPECTED, Normaliser, blank_signer, district_from_number, parse_district,
-    signer_location,
+    party_without_table, signer_location, state_without_warning,
 };
 use super::{LoadError, LoadErrorKind, Warning};
 use crate::model::{
     Chamber, Date, Demand, DemandStatus, Extra, Letter, LetterInfo, Role, Signer, State,
-    normalise_known,
 };
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
 use serde_json::Value;
 use std::borrow::Cow;
 use std::fmt;
+use std::marker::PhantomData;
 use std::path::Path;
 
 pub(super) fn parse(
@@ -119,7 +119,7 @@ fn rephrase(message: &str) -> String {
 }
 
 /// A string, borrowed from the file where it has no escapes; `None` for null.
-struct Text<'de>(Option<Cow<'de, str>>);
+pub(super) struct Text<'de>(pub(super) Option<Cow<'de, str>>);
 
 impl<'de> de::Deserialize<'de> for Text<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -197,18 +197,24 @@ impl<'de, T, F: FnOnce(&str) -> Option<T>> DeserializeSeed<'de> for Coded<F> {
     }
 }
 
-/// A signer's name: a string that is not blank. Like [`Coded`], it fails inside the value.
+/// A signer's name: a string that is not blank, trimmed. Like [`Coded`], it fails inside
+/// the value.
 struct Name;
 
 impl<'de> DeserializeSeed<'de> for Name {
-    type Value = Box<str>;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Box<str>, D::Error> {
+    type Value = Cow<'de, str>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Cow<'de, str>, D::Error> {
         const EXPECTED: &str = "the signer's name";
         match <Text as de::Deserialize>::deserialize(deserializer)?.0 {
             None => Err(de::Error::invalid_type(Unexpected::Unit, &EXPECTED)),
-            Some(text) => match crate::text::trim(&text) {
+            Some(Cow::Borrowed(text)) => match crate::text::trim(text) {
+                "" => Err(de::Error::invalid_value(Unexpected::Str(text), &EXPECTED)),
+                trimmed => Ok(Cow::Borrowed(trimmed)),
+            },
+            Some(Cow::Owned(text)) => match crate::text::trim(&text) {
                 "" => Err(de::Error::invalid_value(Unexpected::Str(&text), &EXPECTED)),
-                trimmed => Ok(Box::from(trimmed)),
+                trimmed if trimmed.len() == text.len() => Ok(Cow::Owned(text)),
+                trimmed => Ok(Cow::Owned(trimmed.to_owned())),
             },
         }
     }
@@ -393,9 +399,88 @@ pub(super) struct RawSigner<'de> {
     state_text: Option<Cow<'de, str>>,
 }
 
+impl Default for RawSigner<'_> {
+    fn default() -> Self {
+        RawSigner {
+            signer: blank_signer(),
+            party_text: None,
+            state_text: None,
+        }
+    }
+}
+
 impl<'de> de::Deserialize<'de> for RawSigner<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(RawSignerVisitor)
+        deserializer.deserialize_map(SignerVisitor(PhantomData))
+    }
+}
+
+/// What [`SignerVisitor`] does with each field of a signer once it has read and checked
+/// it: keep it all ([`RawSigner`], for the letter), or only what a count needs. Either way
+/// the visitor reads the same text and fails on the same values, with the same messages.
+pub(super) trait SignerFields<'de>: Default {
+    /// The name, trimmed and not blank.
+    fn name(&mut self, name: Cow<'de, str>);
+    /// The party as written; `None` for null.
+    fn party(&mut self, text: Option<Cow<'de, str>>);
+    /// The state as written; `None` for null.
+    fn state(&mut self, text: Option<Cow<'de, str>>);
+    /// The chamber, when given.
+    fn chamber(&mut self, chamber: Option<Chamber>);
+    /// The district, when given.
+    fn district(&mut self, district: Option<u8>);
+    /// Lead or cosigner.
+    fn role(&mut self, role: Role);
+    /// The bioguide id as written.
+    fn bioguide(&mut self, text: Text<'de>);
+    /// When the member signed.
+    fn signed_on(&mut self, date: Option<Date>);
+    /// The note as written.
+    fn note(&mut self, text: Text<'de>);
+    /// A field the app does not know: its value must still be read, and be valid JSON.
+    fn other<A: MapAccess<'de>>(&mut self, key: Cow<'de, str>, map: &mut A)
+    -> Result<(), A::Error>;
+}
+
+impl<'de> SignerFields<'de> for RawSigner<'de> {
+    fn name(&mut self, name: Cow<'de, str>) {
+        self.signer.name = name.into();
+    }
+    fn party(&mut self, text: Option<Cow<'de, str>>) {
+        self.party_text = text;
+    }
+    fn state(&mut self, text: Option<Cow<'de, str>>) {
+        self.state_text = text;
+    }
+    fn chamber(&mut self, chamber: Option<Chamber>) {
+        self.signer.chamber = chamber;
+    }
+    fn district(&mut self, district: Option<u8>) {
+        self.signer.district = district;
+    }
+    fn role(&mut self, role: Role) {
+        self.signer.role = role;
+    }
+    fn bioguide(&mut self, text: Text<'de>) {
+        self.signer.bioguide = text.non_blank();
+    }
+    fn signed_on(&mut self, date: Option<Date>) {
+        self.signer.signed_on = date;
+    }
+    fn note(&mut self, text: Text<'de>) {
+        self.signer.note = text.non_blank();
+    }
+    fn other<A: MapAccess<'de>>(
+        &mut self,
+        key: Cow<'de, str>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        let value = map.next_value::<Value>()?;
+        self.signer
+            .extra
+            .get_or_insert_with(Box::default)
+            .insert(key.into_owned(), value);
+        Ok(())
     }
 }
 
@@ -417,31 +502,21 @@ impl RawSigner<'_> {
             party_text,
             state_text,
         } = self;
-        // As `PartyTable::intern` reads a party: these forms need no table and never warn.
-        let party_text = party_text.and_then(|text| {
-            match normalise_known(crate::text::trim(&text).trim_end_matches('.')) {
-                Some(party) => {
-                    signer.party = party;
-                    None
-                }
-                None => Some(text.into_owned()),
+        let party_text = party_text.and_then(|text| match party_without_table(&text) {
+            Some(party) => {
+                signer.party = party;
+                None
             }
+            None => Some(text.into_owned()),
         });
-        // As `Normaliser::state` reads a state: blank and recognised ones never warn.
-        let state_text = state_text.and_then(|text| {
-            if crate::text::trim(&text).is_empty() {
-                signer.state = State::UNKNOWN;
-                return None;
+        let state_text = state_text.and_then(|text| match state_without_warning(&text) {
+            Some(state) => {
+                signer.state = state;
+                None
             }
-            match State::parse(&text) {
-                Some(state) => {
-                    signer.state = state;
-                    None
-                }
-                None => {
-                    signer.state = State::UNKNOWN;
-                    Some(text.into_owned())
-                }
+            None => {
+                signer.state = State::UNKNOWN;
+                Some(text.into_owned())
             }
         });
         Prepared {
@@ -507,8 +582,6 @@ pub(super) fn value_depth(value: &Value) -> usize {
     }
 }
 
-struct RawSignerVisitor;
-
 /// A district in JSON: a number, a string of digits, "at-large", or null.
 struct District(Option<u8>);
 
@@ -550,51 +623,44 @@ impl<'de> de::Deserialize<'de> for District {
     }
 }
 
-impl<'de> Visitor<'de> for RawSignerVisitor {
-    type Value = RawSigner<'de>;
+/// Reads a signer object into any [`SignerFields`].
+pub(super) struct SignerVisitor<F>(pub(super) PhantomData<F>);
+
+impl<'de, F: SignerFields<'de>> Visitor<'de> for SignerVisitor<F> {
+    type Value = F;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a signer object with at least a \"name\"")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawSigner<'de>, A::Error> {
-        let mut signer = blank_signer();
-        let mut name: Option<Box<str>> = None;
-        let mut party_text: Option<Cow<'de, str>> = None;
-        let mut state_text: Option<Cow<'de, str>> = None;
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<F, A::Error> {
+        let mut fields = F::default();
+        let mut has_name = false;
         while let Some(Key(key)) = map.next_key()? {
             match key.as_ref() {
                 "name" => {
-                    name = Some(map.next_value_seed(Name)?);
+                    fields.name(map.next_value_seed(Name)?);
+                    has_name = true;
                 }
-                "party" => party_text = map.next_value::<Text>()?.0,
-                "state" => state_text = map.next_value::<Text>()?.0,
+                "party" => fields.party(map.next_value::<Text>()?.0),
+                "state" => fields.state(map.next_value::<Text>()?.0),
                 "chamber" => {
-                    signer.chamber = coded(&mut map, Chamber::parse, "\"house\" or \"senate\"")?
+                    fields.chamber(coded(&mut map, Chamber::parse, "\"house\" or \"senate\"")?)
                 }
-                "district" => signer.district = map.next_value::<District>()?.0,
-                "role" => {
-                    signer.role = coded(&mut map, Role::parse, "\"lead\" or \"cosigner\"")?
-                        .unwrap_or_default()
-                }
-                "bioguide" => signer.bioguide = map.next_value::<Text>()?.non_blank(),
-                "signed_on" => signer.signed_on = date(&mut map)?,
-                "note" => signer.note = map.next_value::<Text>()?.non_blank(),
-                _ => {
-                    let value = map.next_value::<Value>()?;
-                    signer
-                        .extra
-                        .get_or_insert_with(Box::default)
-                        .insert(key.into_owned(), value);
-                }
+                "district" => fields.district(map.next_value::<District>()?.0),
+                "role" => fields.role(
+                    coded(&mut map, Role::parse, "\"lead\" or \"cosigner\"")?.unwrap_or_default(),
+                ),
+                "bioguide" => fields.bioguide(map.next_value::<Text>()?),
+                "signed_on" => fields.signed_on(date(&mut map)?),
+                "note" => fields.note(map.next_value::<Text>()?),
+                _ => fields.other(key, &mut map)?,
             }
         }
-        signer.name = name.ok_or_else(|| de::Error::missing_field("name"))?;
-        Ok(RawSigner {
-            signer,
-            party_text,
-            state_text,
-        })
+        if !has_name {
+            return Err(de::Error::missing_field("name"));
+        }
+        Ok(fields)
     }
 }
 

@@ -12,11 +12,10 @@
 //! thread.
 
 use super::chunks::Chunks;
-use super::json::{Prepared, RawSigner};
-use super::json_stream::{DEPTH_LIMIT, GaveUp, Parsed, value};
-use super::normalise::{Normaliser, name_hash};
+use super::json_stream::{GaveUp, Parsed};
+use super::normalise::Normaliser;
 use super::progress::Progress;
-use crate::model::Signer;
+use super::sink::{SignerReader, SignerSink};
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::sync::mpsc;
@@ -25,13 +24,11 @@ use std::sync::{Arc, Mutex};
 /// How big a piece is, at least.
 pub(super) const PIECE_BYTES: usize = 1 << 19;
 
-/// The signers read by the worker threads, and the rest of the file after the array.
-pub(super) struct ArrayRead {
-    pub(super) signers: Vec<Signer>,
-    /// Each signer's hash for the duplicate check.
-    pub(super) hashes: Vec<u64>,
-    /// The file after the closing `]`, for the one-thread reader to go on with.
-    pub(super) rest: Vec<u8>,
+/// The rest of the file after the array, for the one-thread reader to go on with.
+pub(super) struct Rest {
+    pub(super) text: Vec<u8>,
+    /// Where `text` starts in the file.
+    pub(super) offset: u64,
 }
 
 /// How a piece ended.
@@ -43,13 +40,18 @@ enum End {
 }
 
 /// What a worker made of a piece.
-struct Piece {
-    signers: Vec<Prepared>,
-    hashes: Vec<u64>,
+struct Piece<T> {
+    /// Each signer, with where it starts in `text`.
+    signers: Vec<(T, usize)>,
     /// `None` if the piece was not a run of signers (or not UTF-8).
     end: Option<End>,
     text: Vec<u8>,
+    /// Where `text` starts in the file.
+    offset: u64,
 }
+
+/// A piece of the file for a worker: its number, where it starts and its text.
+type Work = (usize, u64, Vec<u8>);
 
 /// Whether reading a file of `bytes` on several threads is worth starting them.
 pub(super) fn worth_it(bytes: u64) -> bool {
@@ -58,27 +60,31 @@ pub(super) fn worth_it(bytes: u64) -> bool {
 }
 
 /// Reads the array from the start of the window, which is the start of its first signer.
-pub(super) fn read<R: Read>(
+pub(super) fn read<R: Read, S: SignerSink>(
     chunks: &mut Chunks<'_, R>,
+    sink: &mut S,
     normaliser: &mut Normaliser<'_>,
     progress: Option<&Progress>,
     piece_bytes: usize,
-) -> Result<ArrayRead, GaveUp> {
+) -> Result<Rest, GaveUp> {
+    type Read<S> = <<S as SignerSink>::Reader as SignerReader>::Read;
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    let (work_sender, work_receiver) = mpsc::sync_channel::<(usize, Vec<u8>)>(workers);
+    let (work_sender, work_receiver) = mpsc::sync_channel::<Work>(workers);
     let work_receiver = Arc::new(Mutex::new(work_receiver));
-    let (piece_sender, piece_receiver) = mpsc::channel::<(usize, Piece)>();
+    let (piece_sender, piece_receiver) = mpsc::channel::<(usize, Piece<Read<S>>)>();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let work = Arc::clone(&work_receiver);
             let pieces = piece_sender.clone();
+            let mut reader = sink.reader();
             scope.spawn(move || {
                 loop {
                     let next = work.lock().ok().and_then(|receiver| receiver.recv().ok());
-                    let Some((number, text)) = next else {
+                    let Some((number, offset, text)) = next else {
                         break;
                     };
-                    if pieces.send((number, read_piece(text))).is_err() {
+                    let piece = read_piece(&mut reader, text, offset);
+                    if pieces.send((number, piece)).is_err() {
                         break;
                     }
                 }
@@ -86,12 +92,11 @@ pub(super) fn read<R: Read>(
         }
         drop(piece_sender);
         let mut merger = Merger {
+            sink,
             normaliser,
             progress,
             waiting: BTreeMap::new(),
             next: 0,
-            signers: Vec::new(),
-            hashes: Vec::new(),
             rest: None,
             spare_texts: Vec::new(),
             failed: false,
@@ -111,25 +116,21 @@ pub(super) fn read<R: Read>(
         if merger.failed {
             return Err(GaveUp::Unexpected);
         }
-        let rest = merger.rest.ok_or(GaveUp::Unexpected)?;
-        Ok(ArrayRead {
-            signers: merger.signers,
-            hashes: merger.hashes,
-            rest,
-        })
+        merger.rest.ok_or(GaveUp::Unexpected)
     })
 }
 
 /// Cuts the window into pieces and sends them to the workers, merging what has come back
 /// meanwhile so that finished pieces do not pile up.
-fn cut_and_send<R: Read>(
+fn cut_and_send<R: Read, S: SignerSink>(
     chunks: &mut Chunks<'_, R>,
-    work: &mpsc::SyncSender<(usize, Vec<u8>)>,
-    pieces: &mpsc::Receiver<(usize, Piece)>,
-    merger: &mut Merger<'_, '_, '_>,
+    work: &mpsc::SyncSender<Work>,
+    pieces: &mpsc::Receiver<(usize, Piece<<S::Reader as SignerReader>::Read>)>,
+    merger: &mut Merger<'_, '_, '_, '_, S>,
     piece_bytes: usize,
 ) -> Result<(), GaveUp> {
     let mut pending: Vec<u8> = chunks.window().to_vec();
+    let mut pending_offset = chunks.offset();
     chunks.consume(pending.len());
     let mut number = 0;
     loop {
@@ -150,12 +151,14 @@ fn cut_and_send<R: Read>(
             rest.extend_from_slice(pending.get(cut..).unwrap_or_default());
             pending.truncate(cut);
             let piece = std::mem::replace(&mut pending, rest);
-            work.send((number, piece)).map_err(|_| GaveUp::Unexpected)?;
+            work.send((number, pending_offset, piece))
+                .map_err(|_| GaveUp::Unexpected)?;
+            pending_offset += cut as u64;
             number += 1;
             continue;
         }
         if chunks.at_eof() {
-            work.send((number, pending))
+            work.send((number, pending_offset, pending))
                 .map_err(|_| GaveUp::Unexpected)?;
             return Ok(());
         }
@@ -198,21 +201,24 @@ fn last_cut(text: &[u8]) -> Option<usize> {
 }
 
 /// Reads a piece: signers separated by commas, ending after a comma or at `]`.
-fn read_piece(text: Vec<u8>) -> Piece {
+fn read_piece<T: SignerReader>(reader: &mut T, text: Vec<u8>, offset: u64) -> Piece<T::Read> {
     let mut signers = Vec::new();
-    let mut hashes = Vec::new();
     let end = std::str::from_utf8(&text)
         .ok()
-        .and_then(|text| read_signers(text, &mut signers, &mut hashes));
+        .and_then(|text| read_signers(reader, text, &mut signers));
     Piece {
         signers,
-        hashes,
         end,
         text,
+        offset,
     }
 }
 
-fn read_signers(text: &str, signers: &mut Vec<Prepared>, hashes: &mut Vec<u64>) -> Option<End> {
+fn read_signers<T: SignerReader>(
+    reader: &mut T,
+    text: &str,
+    signers: &mut Vec<(T::Read, usize)>,
+) -> Option<End> {
     let bytes = text.as_bytes();
     let skip_space = |mut at: usize| {
         while let Some(b' ' | b'\n' | b'\t' | b'\r') = bytes.get(at) {
@@ -220,19 +226,12 @@ fn read_signers(text: &str, signers: &mut Vec<Prepared>, hashes: &mut Vec<u64>) 
         }
         at
     };
-    let mut scratch = String::new();
     let mut at = skip_space(0);
     loop {
-        let Parsed::Value(raw, used) = value::<RawSigner>(text.get(at..)?, true) else {
+        let Parsed::Value(read, used) = reader.read(text.get(at..)?, true) else {
             return None;
         };
-        if raw.nests_deeper_than(DEPTH_LIMIT) {
-            return None;
-        }
-        let prepared = raw.prepare();
-        let (name, state) = prepared.name_and_state();
-        hashes.push(name_hash(name, state, &mut scratch));
-        signers.push(prepared);
+        signers.push((read, at));
         at = skip_space(at + used);
         match bytes.get(at) {
             Some(b',') => {
@@ -248,22 +247,21 @@ fn read_signers(text: &str, signers: &mut Vec<Prepared>, hashes: &mut Vec<u64>) 
 }
 
 /// Finishes pieces in file order as they come back.
-struct Merger<'n, 'w, 'p> {
+struct Merger<'s, 'n, 'w, 'p, S: SignerSink> {
+    sink: &'s mut S,
     normaliser: &'n mut Normaliser<'w>,
     progress: Option<&'p Progress>,
-    waiting: BTreeMap<usize, Piece>,
+    waiting: BTreeMap<usize, Piece<<S::Reader as SignerReader>::Read>>,
     next: usize,
-    signers: Vec<Signer>,
-    hashes: Vec<u64>,
     /// Once a piece has reached the closing bracket: the file after it.
-    rest: Option<Vec<u8>>,
+    rest: Option<Rest>,
     /// The buffers of pieces already merged, for the next pieces.
     spare_texts: Vec<Vec<u8>>,
     failed: bool,
 }
 
-impl Merger<'_, '_, '_> {
-    fn take(&mut self, number: usize, piece: Piece) {
+impl<S: SignerSink> Merger<'_, '_, '_, '_, S> {
+    fn take(&mut self, number: usize, piece: Piece<<S::Reader as SignerReader>::Read>) {
         self.waiting.insert(number, piece);
         while let Some(piece) = self.waiting.remove(&self.next) {
             self.next += 1;
@@ -271,32 +269,33 @@ impl Merger<'_, '_, '_> {
         }
     }
 
-    fn merge(&mut self, piece: Piece) {
+    fn merge(&mut self, piece: Piece<<S::Reader as SignerReader>::Read>) {
         if self.failed {
             return;
         }
         // After the closing bracket, pieces are the rest of the file, not signers.
         if let Some(rest) = &mut self.rest {
-            rest.extend_from_slice(&piece.text);
+            rest.text.extend_from_slice(&piece.text);
             return;
         }
         let Some(end) = piece.end else {
             self.failed = true;
             return;
         };
-        self.signers.reserve(piece.signers.len());
-        for prepared in piece.signers {
-            let index = self.signers.len();
-            self.signers.push(prepared.finish(self.normaliser, index));
+        for (read, at) in piece.signers {
+            self.sink
+                .take(read, self.normaliser, piece.offset + at as u64);
         }
-        self.hashes.extend(piece.hashes);
-        if let End::ArrayEnd(offset) = end {
-            self.rest = Some(piece.text.get(offset..).unwrap_or_default().to_vec());
+        if let End::ArrayEnd(at) = end {
+            self.rest = Some(Rest {
+                text: piece.text.get(at..).unwrap_or_default().to_vec(),
+                offset: piece.offset + at as u64,
+            });
         } else if self.spare_texts.len() < 4 {
             self.spare_texts.push(piece.text);
         }
         if let Some(progress) = self.progress {
-            progress.set_signers(self.signers.len());
+            progress.set_signers(self.sink.len());
         }
     }
 }

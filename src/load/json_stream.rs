@@ -10,11 +10,12 @@
 
 use super::Warning;
 use super::chunks::Chunks;
-use super::json::{DemandsValue, InfoValue, Key, RawSigner, value_depth};
+use super::json::{DemandsValue, InfoValue, Key, value_depth};
 use super::json_parallel;
 use super::normalise::Normaliser;
 use super::progress::Progress;
-use crate::model::{Demand, Extra, Letter, LetterInfo, Signer};
+use super::sink::{Collect, SignerReader, SignerSink};
+use crate::model::{Demand, Extra, Letter, LetterInfo};
 use serde::Deserialize;
 use serde_json::Value;
 use std::io::Read;
@@ -70,41 +71,59 @@ enum Field {
     Other(String),
 }
 
-/// What the reader has gathered; the same fields as the whole-file reader's `visit_map`.
+/// What the reader has gathered; the same fields as the whole-file reader's `visit_map`,
+/// but for the signers, which go to a [`SignerSink`].
 struct Gathered {
     info: Option<LetterInfo>,
-    signers: Option<Vec<Signer>>,
-    /// The duplicate check's hash of each signer, when the worker threads worked it out.
-    hashes: Option<Vec<u64>>,
-    current: Vec<Signer>,
+    has_signers: bool,
     demands: Vec<Demand>,
     extra: Extra,
 }
 
 /// Reads a letter from the window `chunks` (already past any byte order mark), putting
 /// warnings in `warnings` only when it succeeds. With `piece_bytes`, the signers are read
-/// on worker threads in pieces of about that size, and their duplicate-check hashes come
-/// back with the letter.
+/// on worker threads in pieces of about that size. Returns the letter and the duplicate
+/// check's hash of each signer.
 pub(super) fn parse<R: Read>(
     chunks: &mut Chunks<'_, R>,
     progress: Option<&Progress>,
     piece_bytes: Option<usize>,
     warnings: &mut Vec<Warning>,
 ) -> Result<(Letter, Option<Vec<u64>>), GaveUp> {
+    let mut collected = Collect::default();
+    let mut letter = parse_into(chunks, progress, piece_bytes, warnings, &mut collected)?;
+    letter.signers = collected.signers;
+    Ok((letter, Some(collected.hashes)))
+}
+
+/// [`parse`], handing the signers to `sink`: the letter comes back without them.
+pub(super) fn parse_into<R: Read, S: SignerSink>(
+    chunks: &mut Chunks<'_, R>,
+    progress: Option<&Progress>,
+    piece_bytes: Option<usize>,
+    warnings: &mut Vec<Warning>,
+    sink: &mut S,
+) -> Result<Letter, GaveUp> {
     let mut own_warnings = Vec::new();
     let mut normaliser = Normaliser::new(&mut own_warnings);
     let mut gathered = Gathered {
         info: None,
-        signers: None,
-        hashes: None,
-        current: Vec::new(),
+        has_signers: false,
         demands: Vec::new(),
         extra: Extra::new(),
     };
+    let mut reader = sink.reader();
     let mut step = Step::Open;
     loop {
+        let offset = chunks.offset();
         let Some(text) = chunks.text() else {
             return Err(GaveUp::Unexpected);
+        };
+        let mut signers = Signers {
+            reader: &mut reader,
+            sink: &mut *sink,
+            normaliser: &mut normaliser,
+            offset,
         };
         let (consumed, outcome) = advance(
             text,
@@ -112,20 +131,20 @@ pub(super) fn parse<R: Read>(
             piece_bytes.is_some(),
             &mut step,
             &mut gathered,
-            &mut normaliser,
+            &mut signers,
         );
         chunks.consume(consumed);
         if let Some(progress) = progress {
-            progress.set_signers(gathered.current.len());
+            progress.set_signers(sink.len());
         }
         match outcome? {
             Needs::Nothing => break,
             Needs::Signers => {
                 let piece_bytes = piece_bytes.unwrap_or(json_parallel::PIECE_BYTES);
-                let read = json_parallel::read(chunks, &mut normaliser, progress, piece_bytes)?;
-                gathered.signers = Some(read.signers);
-                gathered.hashes = Some(read.hashes);
-                chunks.replace_window(read.rest);
+                let rest =
+                    json_parallel::read(chunks, sink, &mut normaliser, progress, piece_bytes)?;
+                gathered.has_signers = true;
+                chunks.replace_window(rest.text, rest.offset);
                 step = Step::AfterValue;
             }
             Needs::MoreText => {
@@ -140,17 +159,27 @@ pub(super) fn parse<R: Read>(
         }
     }
     let info = gathered.info.ok_or(GaveUp::Unexpected)?;
-    let signers = gathered.signers.ok_or(GaveUp::Unexpected)?;
+    if !gathered.has_signers {
+        return Err(GaveUp::Unexpected);
+    }
     let parties = std::mem::take(&mut normaliser.parties);
     warnings.append(&mut own_warnings);
-    let letter = Letter {
+    Ok(Letter {
         info,
-        signers,
+        signers: Vec::new(),
         demands: gathered.demands,
         parties,
         extra: gathered.extra,
-    };
-    Ok((letter, gathered.hashes))
+    })
+}
+
+/// Where [`advance`] puts the signers it reads on this thread.
+struct Signers<'a, 'n, 'w, S: SignerSink> {
+    reader: &'a mut S::Reader,
+    sink: &'a mut S,
+    normaliser: &'n mut Normaliser<'w>,
+    /// Where the text given to [`advance`] starts in the file.
+    offset: u64,
 }
 
 /// What [`advance`] needs to go on.
@@ -165,13 +194,13 @@ enum Needs {
 
 /// Reads as far as `text` allows. Returns how many bytes it consumed and whether it needs
 /// more; `Err` when the file is not what the fast path expects.
-fn advance(
+fn advance<S: SignerSink>(
     text: &str,
     at_eof: bool,
     is_parallel: bool,
     step: &mut Step,
     gathered: &mut Gathered,
-    normaliser: &mut Normaliser<'_>,
+    signers: &mut Signers<'_, '_, '_, S>,
 ) -> (usize, Result<Needs, GaveUp>) {
     let bytes = text.as_bytes();
     let mut position = 0;
@@ -267,23 +296,19 @@ fn advance(
             }
             (Step::SignersOpen, b'[') => {
                 position += 1;
-                gathered.current = Vec::new();
+                signers.sink.restart();
                 *step = Step::FirstSigner;
             }
             (Step::FirstSigner, b']') | (Step::AfterSigner, b']') => {
                 position += 1;
-                gathered.signers = Some(std::mem::take(&mut gathered.current));
-                gathered.hashes = None;
+                gathered.has_signers = true;
                 *step = Step::AfterValue;
             }
             (Step::FirstSigner, _) if is_parallel => return (position, Ok(Needs::Signers)),
-            (Step::FirstSigner | Step::Signer, _) => match value::<RawSigner>(rest, at_eof) {
-                Parsed::Value(raw, used) => {
-                    if raw.nests_deeper_than(DEPTH_LIMIT) {
-                        return (position, Err(GaveUp::Unexpected));
-                    }
-                    let index = gathered.current.len();
-                    gathered.current.push(raw.finish(normaliser, index));
+            (Step::FirstSigner | Step::Signer, _) => match signers.reader.read(rest, at_eof) {
+                Parsed::Value(read, used) => {
+                    let offset = signers.offset + position as u64;
+                    signers.sink.take(read, signers.normaliser, offset);
                     position += used;
                     *step = Step::AfterSigner;
                 }

@@ -5,15 +5,19 @@
 //! [`Warning`] when the file can still be shown (an unknown state, a duplicate signer).
 
 mod chunks;
+mod count;
 mod csv;
 mod error;
 mod json;
+mod json_fast;
 mod json_parallel;
 mod json_stream;
 mod normalise;
 mod progress;
+mod sink;
 mod streaming;
 
+pub use count::{Counted, count_path};
 pub use error::{LoadError, LoadErrorKind, Warning};
 pub use progress::Progress;
 

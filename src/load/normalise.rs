@@ -81,6 +81,27 @@ impl<'a> Normaliser<'a> {
     }
 }
 
+/// A party that needs no table and never warns, read as [`PartyTable::intern`] reads it: a
+/// form of D, R or I, or blank. `None` for a code [`Normaliser::party`] must intern.
+pub(super) fn party_without_table(text: &str) -> Option<Party> {
+    match text {
+        // The usual codes first: a big letter asks this once per signer.
+        "D" => Some(Party::D),
+        "R" => Some(Party::R),
+        "I" => Some(Party::I),
+        _ => crate::model::normalise_known(crate::text::trim(text).trim_end_matches('.')),
+    }
+}
+
+/// A state that never warns, read as [`Normaliser::state`] reads it: a recognised one, or
+/// unknown for a blank. `None` for a state [`Normaliser::state`] must warn about.
+pub(super) fn state_without_warning(text: &str) -> Option<State> {
+    if crate::text::trim(text).is_empty() {
+        return Some(State::UNKNOWN);
+    }
+    State::parse(text)
+}
+
 /// A district as written in a CSV cell or a JSON string: digits, or "AL"/"at-large" for 0.
 pub(super) fn parse_district(text: &str) -> Result<Option<u8>, ()> {
     let text = crate::text::trim(text);
@@ -139,16 +160,47 @@ pub(super) fn warn_duplicates_hashed(
     warnings: &mut Vec<Warning>,
 ) {
     let signers = &letter.signers;
-    let Ok(count) = u32::try_from(signers.len()) else {
-        return warn_duplicates_plainly(letter, warnings);
-    };
     if hashes.len() != signers.len() {
         return warn_duplicates(letter, warnings);
     }
     let mut folded = String::new();
+    let mut other = String::new();
+    let repeats = find_repeats(&hashes, |index, earlier| {
+        let (Some(signer), Some(earlier)) = (signers.get(index), signers.get(earlier)) else {
+            return false;
+        };
+        earlier.state == signer.state && {
+            folded.clear();
+            crate::text::fold_into(&signer.name, &mut folded);
+            other.clear();
+            crate::text::fold_into(&earlier.name, &mut other);
+            other == folded
+        }
+    });
+    drop(hashes);
+    let Some(repeats) = repeats else {
+        return warn_duplicates_plainly(letter, warnings);
+    };
+    for (index, first) in repeats {
+        let Some(signer) = signers.get(index) else {
+            continue;
+        };
+        warnings.push(duplicate_warning(index, &signer.name, first));
+    }
+}
+
+/// The signers listed before, as `(signer, first signer with the same name and state)`
+/// in file order, given each signer's [`name_hash`]: `same(signer, earlier)` says whether
+/// two signers with equal hashes really are the same (rare: true duplicates and hash
+/// collisions). `None` for a letter too long for 32-bit positions.
+pub(super) fn find_repeats(
+    hashes: &[u64],
+    mut same: impl FnMut(usize, usize) -> bool,
+) -> Option<Vec<(usize, usize)>> {
+    let count = u32::try_from(hashes.len()).ok()?;
     // Each entry: 32 bits of the hash above the signer's position.
     let mut starts = vec![0usize; BUCKETS + 1];
-    for hash in &hashes {
+    for hash in hashes {
         if let Some(n) = starts.get_mut(bucket(*hash) + 1) {
             *n += 1;
         }
@@ -161,7 +213,7 @@ pub(super) fn warn_duplicates_hashed(
     }
     let mut next = starts.clone();
     let mut entries = vec![0u64; hashes.len()];
-    for (position, hash) in (0..count).zip(&hashes) {
+    for (position, hash) in (0..count).zip(hashes) {
         if let Some(at) = next.get_mut(bucket(*hash)) {
             if let Some(entry) = entries.get_mut(*at) {
                 *entry = (tag(*hash) << 32) | u64::from(position);
@@ -169,10 +221,8 @@ pub(super) fn warn_duplicates_hashed(
             *at += 1;
         }
     }
-    drop(hashes);
     let mut repeats: Vec<(usize, usize)> = Vec::new();
     let mut table = FirstSeen::default();
-    let mut other = String::new();
     for window in starts.windows(2) {
         let [from, to] = *window else { continue };
         let Some(bucket) = entries.get(from..to) else {
@@ -181,32 +231,13 @@ pub(super) fn warn_duplicates_hashed(
         table.reset(bucket.len());
         for entry in bucket {
             let (tag, index) = ((entry >> 32) as u32, (entry & u64::from(u32::MAX)) as usize);
-            let Some(signer) = signers.get(index) else {
-                continue;
-            };
-            let first = table.find_or_insert(tag, index, |earlier| {
-                signers.get(earlier).is_some_and(|earlier| {
-                    earlier.state == signer.state && {
-                        folded.clear();
-                        crate::text::fold_into(&signer.name, &mut folded);
-                        other.clear();
-                        crate::text::fold_into(&earlier.name, &mut other);
-                        other == folded
-                    }
-                })
-            });
-            if let Some(first) = first {
+            if let Some(first) = table.find_or_insert(tag, index, |earlier| same(index, earlier)) {
                 repeats.push((index, first));
             }
         }
     }
     repeats.sort_unstable();
-    for (index, first) in repeats {
-        let Some(signer) = signers.get(index) else {
-            continue;
-        };
-        warnings.push(duplicate_warning(index, &signer.name, first));
-    }
+    Some(repeats)
 }
 
 /// [`warn_duplicates`] for a letter too long for 32-bit positions.
@@ -226,7 +257,7 @@ fn warn_duplicates_plainly(letter: &Letter, warnings: &mut Vec<Warning>) {
     }
 }
 
-fn duplicate_warning(index: usize, name: &str, first: usize) -> Warning {
+pub(super) fn duplicate_warning(index: usize, name: &str, first: usize) -> Warning {
     Warning {
         location: signer_location(index, name),
         message: format!("listed twice: the same name and state as signers[{first}]"),
@@ -248,7 +279,7 @@ fn tag(hash: u64) -> u64 {
 
 /// A 64-bit hash of a folded name and a state, in the manner of rustc's FxHash: a multiply
 /// and a rotate per eight bytes, which is all a table of a million names needs.
-fn fold_hash(folded: &[u8], state: State) -> u64 {
+pub(super) fn fold_hash(folded: &[u8], state: State) -> u64 {
     const K: u64 = 0xf135_7aea_2e62_a9c5;
     let mut hash = (state.index() as u64 + 1).wrapping_mul(K);
     let mut words = folded.chunks_exact(8);

@@ -29,12 +29,21 @@ pub(super) fn load_path(path: &Path, progress: Option<&Progress>) -> Outcome {
     load_path_with(path, progress, true)
 }
 
-/// [`load_path`], reading a big JSON letter's signers on every core if `may_use_threads`.
-fn load_path_with(path: &Path, progress: Option<&Progress>, may_use_threads: bool) -> Outcome {
+/// A regular file opened for the streaming readers, its first chunk read.
+pub(super) struct Opened<'p> {
+    pub(super) chunks: Chunks<'p, File>,
+    pub(super) format: SourceFormat,
+    /// The file's size in bytes.
+    pub(super) bytes: u64,
+}
+
+/// Opens `path` and reads its first chunk, past any byte order mark; `Err` with what to do
+/// instead when the file is not one the streaming readers can read.
+pub(super) fn open<'p>(path: &Path, progress: Option<&'p Progress>) -> Result<Opened<'p>, Outcome> {
     let cancelled = || progress.is_some_and(Progress::is_cancelled);
     // Errors opening or reading the file are left to the whole-file reader to report.
     let Ok(file) = File::open(path) else {
-        return Outcome::GaveUp;
+        return Err(Outcome::GaveUp);
     };
     // A pipe or a device cannot be read a second time if this reader gives up.
     let Ok(metadata) = file
@@ -42,7 +51,7 @@ fn load_path_with(path: &Path, progress: Option<&Progress>, may_use_threads: boo
         .map_err(drop)
         .and_then(|m| if m.is_file() { Ok(m) } else { Err(()) })
     else {
-        return Outcome::GaveUp;
+        return Err(Outcome::GaveUp);
     };
     if let Some(progress) = progress {
         progress.set_total_bytes(metadata.len());
@@ -50,22 +59,40 @@ fn load_path_with(path: &Path, progress: Option<&Progress>, may_use_threads: boo
     let mut chunks = Chunks::new(file, progress);
     match chunks.fill() {
         Ok(true) => {}
-        Ok(false) if cancelled() => return Outcome::Cancelled,
-        Ok(false) | Err(_) => return Outcome::GaveUp,
+        Ok(false) if cancelled() => return Err(Outcome::Cancelled),
+        Ok(false) | Err(_) => return Err(Outcome::GaveUp),
     }
     // Without a telling extension the format is read from the first bytes, which must then
     // be in this first chunk.
     let decided_by_name = SourceFormat::detect(path, b"{") == SourceFormat::detect(path, b"");
     let has_content = chunks.window().iter().any(|b| !b.is_ascii_whitespace());
     if !decided_by_name && !has_content && !chunks.at_eof() {
-        return Outcome::GaveUp;
+        return Err(Outcome::GaveUp);
     }
     let format = SourceFormat::detect(path, chunks.window());
     if chunks.window().starts_with(UTF8_BOM) {
         chunks.consume(UTF8_BOM.len());
     }
+    Ok(Opened {
+        chunks,
+        format,
+        bytes: metadata.len(),
+    })
+}
+
+/// [`load_path`], reading a big JSON letter's signers on every core if `may_use_threads`.
+fn load_path_with(path: &Path, progress: Option<&Progress>, may_use_threads: bool) -> Outcome {
+    let cancelled = || progress.is_some_and(Progress::is_cancelled);
+    let Opened {
+        mut chunks,
+        format,
+        bytes,
+    } = match open(path, progress) {
+        Ok(opened) => opened,
+        Err(outcome) => return outcome,
+    };
     let mut warnings = Vec::new();
-    let is_parallel = may_use_threads && json_parallel::worth_it(metadata.len());
+    let is_parallel = may_use_threads && json_parallel::worth_it(bytes);
     let piece_bytes = is_parallel.then_some(json_parallel::PIECE_BYTES);
     let (letter, hashes) = match format {
         SourceFormat::Json => {
