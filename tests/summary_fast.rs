@@ -101,9 +101,10 @@ fn warning_lines(path: &Path, warnings: &[load::Warning]) -> String {
 #[track_caller]
 fn assert_counts_like_full_load(path: &Path) {
     assert_counts_with(path, &filters());
+    assert_command_prints_as_before(path);
 }
 
-/// [`assert_counts_like_full_load`] with these filters only.
+/// [`assert_counts_like_full_load`] with these filters only, in the library only.
 #[track_caller]
 fn assert_counts_with(path: &Path, filters: &[Filter]) {
     let loaded = load::load_path(path).expect("the letter loads");
@@ -129,6 +130,12 @@ fn assert_counts_with(path: &Path, filters: &[Filter]) {
             );
         }
     }
+}
+
+/// `summary` prints what it printed before the counting path, in every format.
+#[track_caller]
+fn assert_command_prints_as_before(path: &Path) {
+    let loaded = load::load_path(path).expect("the letter loads");
     let path_text = path.to_str().unwrap();
     for (format, name) in FORMATS.into_iter().zip(["text", "json", "markdown", "csv"]) {
         for args in [
@@ -256,7 +263,53 @@ fn generated_letters_count_as_they_load() {
         assert_counts_with(&path, &some_filters);
         let (_dir, path) = temp_file("generated.csv", &csv);
         assert_counts_with(&path, &some_filters);
+        if count == 20_000 {
+            assert_command_prints_as_before(&path);
+        }
     }
+}
+
+/// A table of more than 2 MB (two pieces), read on worker threads in pieces cut between rows: quoted
+/// names with commas, quotes and line breaks, parties and states to warn about in the
+/// middle of pieces, duplicates far apart.
+fn big_table(line_end: &str, quirk: &str) -> String {
+    let mut table = format!("state,name,party,chamber,role,note{line_end}");
+    let mut row = 0;
+    while table.len() < 2_300_000 {
+        let name = match row % 7 {
+            _ if row % 2000 == 1999 => "zoë 3".to_owned(),
+            0 => format!("\"Núñez, José {row}\""),
+            1 => format!("\"Ann \"\"Nan\"\" Lee {row}\""),
+            2 => format!("\"Multi{line_end}Line {row}\""),
+            3 => format!("ZOË {row}"),
+            _ => format!("Person {row}"),
+        };
+        let state = match row % 2000 {
+            1999 => "",
+            _ => ["NJ", "Atlantis", "calif.", "", "TX", "N.J."][row % 6],
+        };
+        let party = ["D", "G", "R", "l", "Democrat", "", "?"][row % 7];
+        let chamber = ["house", "", "senate", "H"][row % 4];
+        let role = ["", "lead", "cosigner"][row % 3];
+        let note = if row == 3000 { quirk } else { "" };
+        table.push_str(&format!(
+            "{state},{name},{party},{chamber},{role},{note}{line_end}"
+        ));
+        row += 1;
+    }
+    table
+}
+
+#[test]
+fn big_tables_count_as_they_load_on_worker_threads() {
+    let some_filters: Vec<Filter> = filters().into_iter().step_by(5).collect();
+    for (line_end, quirk) in [("\n", ""), ("\r\n", "\"\""), ("\n", "a\"b")] {
+        let (_dir, path) = temp_file("big.csv", big_table(line_end, quirk).as_bytes());
+        assert_counts_with(&path, &some_filters);
+    }
+    let two_states = big_table("\n", "").replacen("note", "state", 1);
+    let (_dir, path) = temp_file("two-states.csv", two_states.as_bytes());
+    assert_counts_with(&path, &some_filters);
 }
 
 #[test]

@@ -106,23 +106,14 @@ impl<'p, R: Read> Chunks<'p, R> {
             return Ok(false);
         }
         let before = out.len();
-        out.resize(before + most.max(1), 0);
-        let mut end = before;
-        while let Some(space) = out.get_mut(end..).filter(|s| !s.is_empty()) {
-            match self.source.read(space) {
-                Ok(0) => {
-                    self.at_eof = true;
-                    break;
-                }
-                Ok(count) => end += count,
-                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
-                Err(error) => {
-                    out.truncate(end);
-                    return Err(error);
-                }
-            }
+        // Read into the vector's spare room, which a file fills without it being zeroed
+        // first (140 MB of zeroes for a big letter, otherwise).
+        let mut source = (&mut self.source).take(most.max(1) as u64);
+        source.read_to_end(out)?;
+        let end = out.len();
+        if source.limit() > 0 {
+            self.at_eof = true;
         }
-        out.truncate(end);
         self.offset += (end - before) as u64;
         if let Some(progress) = self.progress {
             progress.add_bytes((end - before) as u64);

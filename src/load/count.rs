@@ -20,10 +20,11 @@
 //! a cut between signers that was not one), [`count_path`] returns `None` and the caller
 //! loads the file in full, which reports any error exactly as it always has.
 
+use super::chunks::Chunks;
 use super::csv::{self as csv_reader, CsvRow, Table};
 use super::json::{SignerFields, SignerVisitor, Text};
 use super::json_fast::{self, QuickSigner};
-use super::json_parallel;
+use super::json_parallel::{self, End, PieceReader, Place};
 use super::json_stream::{self, DEPTH_LIMIT, Parsed, value};
 use super::normalise::{
     Normaliser, duplicate_warning, find_repeats, fold_hash, party_without_table, signer_location,
@@ -82,22 +83,43 @@ pub fn count_path(path: &Path, filter: &Filter) -> Option<Counted> {
     let mut warnings = Vec::new();
     let letter = match format {
         SourceFormat::Json => {
-            let piece_bytes = json_parallel::worth_it(bytes).then_some(json_parallel::PIECE_BYTES);
+            let piece_bytes = json_parallel::worth_it(bytes).then_some(COUNT_PIECE_BYTES);
             json_stream::parse_into(&mut chunks, None, piece_bytes, &mut warnings, &mut counts)
                 .ok()?
         }
-        SourceFormat::Csv => {
-            let table_start = chunks.offset();
-            let mut row = Row::default();
-            let letter = csv_reader::parse_into(
-                path,
-                &mut chunks,
-                &mut warnings,
-                &mut row,
-                |row, offset| counts.count_row(row, table_start + offset),
-            );
-            letter.ok()?
-        }
+        SourceFormat::Csv => match CsvPieces::start(path, &mut chunks, bytes, &counts.search) {
+            Some((pieces, first_line)) => {
+                let mut normaliser = Normaliser::new(&mut warnings);
+                let mut take = |read: CsvRead, place: Place| {
+                    counts.take_row(read, &mut normaliser, place);
+                };
+                let rest = json_parallel::read(
+                    &mut chunks,
+                    &pieces,
+                    first_line,
+                    None,
+                    CSV_PIECE_BYTES,
+                    &mut take,
+                )
+                .ok()?;
+                if rest.is_some() {
+                    return None;
+                }
+                csv_reader::table_letter(path, normaliser.parties)
+            }
+            None => {
+                let table_start = chunks.offset();
+                let mut row = Row::default();
+                let letter = csv_reader::parse_into(
+                    path,
+                    &mut chunks,
+                    &mut warnings,
+                    &mut row,
+                    |row, offset| counts.count_row(row, table_start + offset),
+                );
+                letter.ok()?
+            }
+        },
     };
     let mut reread = Reread::new(path, format);
     let Counts { hashes, .. } = &counts;
@@ -119,6 +141,15 @@ pub fn count_path(path: &Path, filter: &Filter) -> Option<Counted> {
         format,
     })
 }
+
+/// How big a piece of JSON signers a worker thread counts at a time: small enough that
+/// the text is still in the core's cache when it is read after its UTF-8 check.
+const COUNT_PIECE_BYTES: usize = 1 << 17;
+
+/// How big a piece of a CSV table a worker thread counts at a time: each piece needs a
+/// CSV reader of its own, which takes about as long to build as a few hundred rows take
+/// to read.
+const CSV_PIECE_BYTES: usize = 1 << 21;
 
 /// A name search as [`crate::analysis::SearchIndex`] runs it: the folded query, found
 /// anywhere in the folded name.
@@ -203,11 +234,26 @@ impl Counts {
 
     /// Counts the CSV signer in `row`, whose record starts at `offset` in the file.
     fn count_row(&mut self, row: &mut Row, offset: u64) {
-        self.scratch.clear();
-        crate::text::fold_into(&row.name, &mut self.scratch);
-        let hash = fold_hash(self.scratch.as_bytes(), row.codes.state);
-        let is_hit = self.search.matches(&self.scratch);
+        let (hash, is_hit) =
+            hash_and_search(&row.name, row.codes.state, &self.search, &mut self.scratch);
         self.record(row.codes, hash, is_hit, offset);
+    }
+
+    /// Counts a CSV signer read on a worker thread, settling what it left to the normaliser.
+    fn take_row(&mut self, read: CsvRead, normaliser: &mut Normaliser<'_>, place: Place) {
+        let index = self.hashes.len();
+        let mut codes = read.codes;
+        let line = place.line;
+        let location = || format!("line {line}");
+        for (cell, value) in read.deferred.iter().flat_map(|cells| cells.iter()) {
+            match cell {
+                Cell::Party => codes.party = normaliser.party(value, location, index),
+                Cell::State => {
+                    normaliser.state(value, &mut None, location, index);
+                }
+            }
+        }
+        self.record(codes, read.hash, read.is_hit, place.offset);
     }
 
     /// The tally of the signers `filter` lets through, as [`crate::analysis::select`]
@@ -282,6 +328,17 @@ impl Counts {
     }
 }
 
+/// A signer's hash for the duplicate check and whether the search finds its name, folding
+/// the name into `scratch`.
+fn hash_and_search(name: &str, state: State, search: &Search, scratch: &mut String) -> (u64, bool) {
+    scratch.clear();
+    crate::text::fold_into(name, scratch);
+    (
+        fold_hash(scratch.as_bytes(), state),
+        search.matches(scratch),
+    )
+}
+
 /// House, Senate, not given: a signer's chamber as a slot of a count array.
 fn chamber_slot(chamber: Option<Chamber>) -> usize {
     match chamber {
@@ -312,32 +369,59 @@ impl Default for Codes {
 }
 
 /// A CSV signer as the counter reads it: its name in a reused buffer and its codes.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Row {
     name: String,
     codes: Codes,
-    /// Where the normaliser keeps an unrecognised state: not needed, but asked for.
-    extra: Option<Box<Extra>>,
+    /// On a worker thread: leave what the normaliser must settle (a party code to intern,
+    /// a state to warn about) in `deferred`, for when the rows are taken in file order.
+    is_deferring: bool,
+    deferred: Vec<(Cell, String)>,
+}
+
+/// A party or a state cell.
+#[derive(Clone, Copy)]
+enum Cell {
+    Party,
+    State,
+}
+
+impl Row {
+    fn defer(&mut self, cell: Cell, value: &str) {
+        self.deferred.push((cell, value.to_owned()));
+    }
 }
 
 impl CsvRow for Row {
     fn begin(&mut self) {
         self.name.clear();
         self.codes = Codes::default();
-        self.extra = None;
+        self.deferred.clear();
     }
     fn name(&mut self, value: &str) {
         self.name.clear();
         self.name.push_str(value);
     }
-    fn party(&mut self, party: Party) {
-        self.codes.party = party;
+    fn party(&mut self, value: &str, normalise: impl FnOnce(&str) -> Party) {
+        match party_without_table(value) {
+            Some(party) => self.codes.party = party,
+            None if self.is_deferring => self.defer(Cell::Party, value),
+            None => self.codes.party = normalise(value),
+        }
     }
-    fn extra(&mut self) -> &mut Option<Box<Extra>> {
-        &mut self.extra
-    }
-    fn state(&mut self, state: State) {
-        self.codes.state = state;
+    fn state(
+        &mut self,
+        value: &str,
+        normalise: impl FnOnce(&str, &mut Option<Box<Extra>>) -> State,
+    ) {
+        match state_without_warning(value) {
+            Some(state) => self.codes.state = state,
+            None if self.is_deferring => {
+                self.codes.state = State::UNKNOWN;
+                self.defer(Cell::State, value);
+            }
+            None => self.codes.state = normalise(value, &mut None),
+        }
     }
     fn chamber(&mut self, chamber: Chamber) {
         self.codes.chamber = Some(chamber);
@@ -539,10 +623,8 @@ impl SignerReader for CountReader {
                 }
                 None => Some(text.into_owned()),
             });
-        self.scratch.clear();
-        crate::text::fold_into(&fields.name, &mut self.scratch);
-        let hash = fold_hash(self.scratch.as_bytes(), codes.state);
-        let is_hit = self.search.matches(&self.scratch);
+        let (hash, is_hit) =
+            hash_and_search(&fields.name, codes.state, &self.search, &mut self.scratch);
         let pending = (party_text.is_some() || state_text.is_some()).then(|| {
             Box::new(Pending {
                 name: fields.name.into_owned(),
@@ -594,6 +676,167 @@ impl SignerSink for Counts {
     }
 }
 
+/// A CSV signer read on a worker thread.
+struct CsvRead {
+    codes: Codes,
+    hash: u64,
+    is_hit: bool,
+    /// The party and state cells the normaliser must settle, in column order; `None` for
+    /// the usual row.
+    deferred: Option<Box<[(Cell, String)]>>,
+}
+
+/// Reads the rows of a big CSV table on worker threads, in pieces cut between rows.
+#[derive(Clone)]
+struct CsvPieces<'p> {
+    table: Table<'p>,
+    path: &'p Path,
+    row: Row,
+    search: Search,
+    scratch: String,
+}
+
+impl<'p> CsvPieces<'p> {
+    /// Reads the header row from the window and consumes it; returns the reader and the
+    /// line the rows start on. `None` when the table is better read on one thread: a small
+    /// file, a header row that does not fit in the window, or two party or state columns
+    /// (whose cells the normaliser would have to settle in an order this reader does not
+    /// keep).
+    fn start<R: Read>(
+        path: &'p Path,
+        chunks: &mut Chunks<'_, R>,
+        bytes: u64,
+        search: &Search,
+    ) -> Option<(Self, u64)> {
+        if !json_parallel::worth_it(bytes) {
+            return None;
+        }
+        let window = chunks.window();
+        let mut reader = csv_reader::reader_for(path, true).from_reader(window);
+        let table = Table::new(path, reader.headers().ok()?).ok()?;
+        let header_end = usize::try_from(reader.position().byte()).ok()?;
+        if header_end >= window.len() || table.repeats_codes() {
+            return None;
+        }
+        let first_line = 1 + memchr::memchr_iter(b'\n', window.get(..header_end)?).count() as u64;
+        chunks.consume(header_end);
+        let row = Row {
+            is_deferring: true,
+            ..Row::default()
+        };
+        let pieces = CsvPieces {
+            table,
+            path,
+            row,
+            search: search.clone(),
+            scratch: String::new(),
+        };
+        Some((pieces, first_line))
+    }
+}
+
+impl PieceReader for CsvPieces<'_> {
+    type Read = CsvRead;
+
+    fn last_cut(&self, text: &[u8]) -> Option<usize> {
+        last_row_start(text, self.table_delimiter())
+    }
+
+    fn lines(&self, text: &[u8]) -> u64 {
+        memchr::memchr_iter(b'\n', text).count() as u64
+    }
+
+    fn read_piece(&mut self, text: &[u8], signers: &mut Vec<(CsvRead, Place)>) -> Option<End> {
+        let mut reader = csv_reader::reader_for(self.path, false)
+            .flexible(true)
+            .from_reader(text);
+        let mut record = csv::StringRecord::new();
+        let mut ignored = Vec::new();
+        let mut normaliser = Normaliser::new(&mut ignored);
+        while reader.read_record(&mut record).ok()? {
+            // As `flexible(false)` checks each row against the header row.
+            if record.len() != self.table.width() {
+                return None;
+            }
+            if record.iter().all(|cell| crate::text::trim(cell).is_empty()) {
+                continue;
+            }
+            let row = &mut self.row;
+            self.table
+                .read_signer(&record, &mut normaliser, 0, row)
+                .ok()?;
+            let (hash, is_hit) =
+                hash_and_search(&row.name, row.codes.state, &self.search, &mut self.scratch);
+            let deferred =
+                (!row.deferred.is_empty()).then(|| row.deferred.clone().into_boxed_slice());
+            let position = record.position()?;
+            let place = Place {
+                offset: position.byte(),
+                line: position.line().saturating_sub(1),
+            };
+            let read = CsvRead {
+                codes: row.codes,
+                hash,
+                is_hit,
+                deferred,
+            };
+            signers.push((read, place));
+        }
+        Some(End::BetweenSigners)
+    }
+}
+
+impl CsvPieces<'_> {
+    fn table_delimiter(&self) -> u8 {
+        csv_reader::delimiter_for(self.path)
+    }
+}
+
+/// Where the last row of `text` that follows a whole row starts: just after the last line
+/// break outside quotes, where `text` starts at the start of a row. Quotes are followed
+/// as the CSV reader reads them only while they are simple (a quoted field opens at the
+/// start of a field and closes before a delimiter or a line end, with `""` inside); at any
+/// other quote there is no cut, and the rest of the table is read as one piece.
+fn last_row_start(text: &[u8], delimiter: u8) -> Option<usize> {
+    let is_field_end =
+        |b: Option<&u8>| matches!(b, Some(&b) if b == delimiter || b == b'\n' || b == b'\r');
+    // The stretch after the last quoted field, where a cut may fall.
+    let mut outside = 0;
+    let mut outside_end = text.len();
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(b'"', text.get(at..)?) {
+        let open = at + found;
+        let is_field_start = open == 0 || is_field_end(text.get(open - 1));
+        if !is_field_start {
+            return None;
+        }
+        let mut inside = open + 1;
+        let close = loop {
+            let Some(found) = memchr::memchr(b'"', text.get(inside..)?) else {
+                break None;
+            };
+            let quote = inside + found;
+            match text.get(quote + 1) {
+                Some(b'"') => inside = quote + 2,
+                next if is_field_end(next) => break Some(quote),
+                // A quote at the very end might be the first of `""`.
+                None => break None,
+                Some(_) => return None,
+            }
+        };
+        let Some(close) = close else {
+            // The text ends inside a quoted field: cut before it opened.
+            outside_end = open;
+            break;
+        };
+        outside = close + 1;
+        at = close + 1;
+    }
+    let line_end = memchr::memrchr(b'\n', text.get(outside..outside_end)?)?;
+    let cut = outside + line_end + 1;
+    (cut < text.len()).then_some(cut)
+}
+
 /// How many signers the duplicate check may read again before it leaves the letter to the
 /// full loader: a few microseconds each, so a letter with tens of thousands of repeated
 /// names is loaded in full sooner than read again piece by piece.
@@ -611,8 +854,8 @@ struct Reread<'p> {
     path: &'p Path,
     format: SourceFormat,
     file: Option<File>,
-    /// The CSV table's header row, read again.
-    table: Option<Table<'p>>,
+    /// The CSV table's header row, read again, and a reader of its rows.
+    table: Option<(Table<'p>, csv::Reader<File>)>,
     signers: HashMap<usize, SignerAgain>,
     failed: bool,
 }
@@ -667,12 +910,20 @@ impl<'p> Reread<'p> {
                         _ => 0,
                     };
                     file.seek(SeekFrom::Start(skip)).ok()?;
-                    let mut reader = csv_reader::reader_for(self.path, true).from_reader(&*file);
-                    self.table = Some(Table::new(self.path, reader.headers().ok()?).ok()?);
+                    // One reader for every row read again: building one takes longer than
+                    // reading a row.
+                    let mut reader = csv_reader::reader_for(self.path, false)
+                        .from_reader(file.try_clone().ok()?);
+                    let mut headers = csv::StringRecord::new();
+                    if !reader.read_record(&mut headers).ok()? {
+                        return None;
+                    }
+                    self.table = Some((Table::new(self.path, &headers).ok()?, reader));
                 }
-                let table = self.table.as_ref()?;
-                file.seek(SeekFrom::Start(offset)).ok()?;
-                let mut reader = csv_reader::reader_for(self.path, false).from_reader(&*file);
+                let (table, reader) = self.table.as_mut()?;
+                reader
+                    .seek_raw(SeekFrom::Start(offset), csv::Position::new())
+                    .ok()?;
                 let mut record = csv::StringRecord::new();
                 if !reader.read_record(&mut record).ok()? {
                     return None;
@@ -717,5 +968,63 @@ fn read_json_signer(file: &mut File, offset: u64) -> Option<(String, State)> {
             Parsed::NeedsMore if !at_eof => most = most.saturating_mul(4),
             Parsed::NeedsMore | Parsed::Failed => return None,
         }
+    }
+}
+
+#[cfg(test)]
+#[expect(clippy::indexing_slicing, reason = "a test fails by panicking")]
+mod tests {
+    use super::*;
+
+    /// The rows of `text` as the CSV reader reads them.
+    fn rows(text: &[u8]) -> Vec<Vec<Vec<u8>>> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text);
+        let mut record = csv::ByteRecord::new();
+        let mut rows = Vec::new();
+        while reader.read_byte_record(&mut record).unwrap_or(false) {
+            rows.push(record.iter().map(<[u8]>::to_vec).collect());
+        }
+        rows
+    }
+
+    #[test]
+    fn tables_are_cut_only_where_a_row_starts() {
+        let cells = [
+            "a",
+            "\"b,c\"",
+            "\"d\ne\"",
+            "\"\"\"f\"\"\"",
+            "\"\"",
+            "g\"h",
+            "\"i\"j",
+            "é",
+            "\"k\r\nl\"",
+        ];
+        let mut cut_somewhere = 0;
+        for first in 0..cells.len() {
+            for second in 0..cells.len() {
+                for end in ["\n", "\r\n", "\r"] {
+                    let (a, b) = (cells[first], cells[second]);
+                    let text = format!("{a},{b}{end}{b}{end}x,{a}{end}{a}{end}y{end}");
+                    let bytes = text.as_bytes();
+                    let whole = rows(bytes);
+                    for length in 0..=bytes.len() {
+                        let Some(cut) = last_row_start(&bytes[..length], b',') else {
+                            continue;
+                        };
+                        cut_somewhere += 1;
+                        assert!(cut < length, "{text:?} cut at {cut} of {length}");
+                        // Read in two pieces, the table has the same rows.
+                        let mut pieces = rows(&bytes[..cut]);
+                        pieces.extend(rows(&bytes[cut..]));
+                        assert_eq!(pieces, whole, "{text:?} cut at {cut}");
+                    }
+                }
+            }
+        }
+        assert!(cut_somewhere > 1000);
     }
 }

@@ -4,7 +4,9 @@ use super::normalise::{DISTRICT_EXPECTED, Normaliser, blank_signer, parse_distri
 use super::progress::Progress;
 use super::{LoadError, LoadErrorKind, Warning};
 use crate::export::unguard_formula;
-use crate::model::{Chamber, Date, Extra, Letter, LetterInfo, Party, Role, Signer, State};
+use crate::model::{
+    Chamber, Date, Extra, Letter, LetterInfo, Party, PartyTable, Role, Signer, State,
+};
 use std::path::Path;
 
 /// The columns the reader knows; any other column is kept with each signer.
@@ -101,41 +103,51 @@ pub(super) fn parse_into<R: std::io::Read, S: CsvRow>(
         signer_read(row, record.position().map_or(0, csv::Position::byte));
         index += 1;
     }
+    Ok(table_letter(path, normaliser.parties))
+}
+
+/// The letter a table at `path` makes, before its signers: titled by the file's name.
+pub(super) fn table_letter(path: &Path, parties: PartyTable) -> Letter {
     let title = path.file_stem().map_or_else(
         || "Signers".to_owned(),
         |s| s.to_string_lossy().into_owned(),
     );
-    Ok(Letter {
+    Letter {
         info: LetterInfo {
             title,
             ..LetterInfo::default()
         },
         signers: Vec::new(),
         demands: Vec::new(),
-        parties: normaliser.parties,
+        parties,
         extra: Default::default(),
-    })
+    }
 }
 
 /// A CSV reader for the table at `path`: tab-separated for `.tsv`, comma-separated otherwise.
 pub(super) fn reader_for(path: &Path, has_headers: bool) -> csv::ReaderBuilder {
-    let delimiter = if path
+    let mut builder = csv::ReaderBuilder::new();
+    builder
+        .delimiter(delimiter_for(path))
+        .flexible(false)
+        .has_headers(has_headers);
+    builder
+}
+
+/// A tab for a `.tsv` table, a comma otherwise.
+pub(super) fn delimiter_for(path: &Path) -> u8 {
+    if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
     {
         b'\t'
     } else {
         b','
-    };
-    let mut builder = csv::ReaderBuilder::new();
-    builder
-        .delimiter(delimiter)
-        .flexible(false)
-        .has_headers(has_headers);
-    builder
+    }
 }
 
 /// The header row of a table, read.
+#[derive(Clone)]
 pub(super) struct Table<'p> {
     path: &'p Path,
     headers: csv::StringRecord,
@@ -163,6 +175,17 @@ impl<'p> Table<'p> {
             headers: headers.clone(),
             columns,
         })
+    }
+
+    /// How many columns each row must have.
+    pub(super) fn width(&self) -> usize {
+        self.columns.len()
+    }
+
+    /// Whether the table has more than one party column or more than one state column.
+    pub(super) fn repeats_codes(&self) -> bool {
+        let count = |kind| self.columns.iter().filter(|c| **c == kind).count();
+        count(Column::Party) > 1 || count(Column::State) > 1
     }
 
     /// Reads the signer in `record`, the `index`th, into `row`, normalising its party and
@@ -195,14 +218,10 @@ impl<'p> Table<'p> {
             let value = unguard_formula(crate::text::trim(cell));
             match column {
                 Column::Name => row.name(value),
-                Column::Party => {
-                    let party = normaliser.party(value, location, index);
-                    row.party(party);
-                }
-                Column::State => {
-                    let state = normaliser.state(value, row.extra(), location, index);
-                    row.state(state);
-                }
+                Column::Party => row.party(value, |v| normaliser.party(v, location, index)),
+                Column::State => row.state(value, |v, extra| {
+                    normaliser.state(v, extra, location, index)
+                }),
                 Column::Chamber if value.is_empty() => {}
                 Column::Chamber => {
                     row.chamber(Chamber::parse(value).ok_or_else(|| {
@@ -255,12 +274,16 @@ pub(super) trait CsvRow {
     fn begin(&mut self);
     /// A name cell, trimmed (a later name column replaces an earlier one).
     fn name(&mut self, value: &str);
-    /// The party, normalised.
-    fn party(&mut self, party: Party);
-    /// Where the normaliser keeps an unrecognised state.
-    fn extra(&mut self) -> &mut Option<Box<Extra>>;
-    /// The state, normalised.
-    fn state(&mut self, state: State);
+    /// A party cell, trimmed; `normalise` reads it with the letter's normaliser, which may
+    /// intern it and warn (a row read on a worker thread leaves that for later).
+    fn party(&mut self, value: &str, normalise: impl FnOnce(&str) -> Party);
+    /// A state cell, trimmed; `normalise` reads it with the letter's normaliser, which may
+    /// warn and keep an unrecognised state in the extra fields it is given.
+    fn state(
+        &mut self,
+        value: &str,
+        normalise: impl FnOnce(&str, &mut Option<Box<Extra>>) -> State,
+    );
     /// The chamber.
     fn chamber(&mut self, chamber: Chamber);
     /// The district, when given.
@@ -287,14 +310,15 @@ impl CsvRow for Signer {
     fn name(&mut self, value: &str) {
         self.name = value.into();
     }
-    fn party(&mut self, party: Party) {
-        self.party = party;
+    fn party(&mut self, value: &str, normalise: impl FnOnce(&str) -> Party) {
+        self.party = normalise(value);
     }
-    fn extra(&mut self) -> &mut Option<Box<Extra>> {
-        &mut self.extra
-    }
-    fn state(&mut self, state: State) {
-        self.state = state;
+    fn state(
+        &mut self,
+        value: &str,
+        normalise: impl FnOnce(&str, &mut Option<Box<Extra>>) -> State,
+    ) {
+        self.state = normalise(value, &mut self.extra);
     }
     fn chamber(&mut self, chamber: Chamber) {
         self.chamber = Some(chamber);

@@ -23,6 +23,20 @@ pub(super) struct QuickSigner<'t> {
     pub(super) role: Role,
 }
 
+/// The fields of a signer object, as the signer visitor tells them apart.
+#[derive(Clone, Copy)]
+enum Key {
+    Name,
+    Party,
+    State,
+    Chamber,
+    District,
+    Role,
+    SignedOn,
+    BioguideOrNote,
+    Other,
+}
+
 /// A value of the subset.
 enum Scalar<'t> {
     Text(&'t str),
@@ -40,44 +54,45 @@ pub(super) fn signer(text: &str) -> Option<(QuickSigner<'_>, usize)> {
     let mut has_name = false;
     loop {
         cursor.skip_space();
-        let key = cursor.string()?;
+        let key = cursor.key()?;
         cursor.skip_space();
         cursor.expect(b':')?;
         cursor.skip_space();
         let value = cursor.scalar()?;
         match (key, value) {
-            ("name", Scalar::Text(name)) => {
+            (Key::Name, Scalar::Text(name)) => {
                 signer.name = match crate::text::trim(name) {
                     "" => return None,
                     trimmed => trimmed,
                 };
                 has_name = true;
             }
-            ("party", Scalar::Text(text)) => signer.party = Some(text),
-            ("party", Scalar::Null) => signer.party = None,
-            ("state", Scalar::Text(text)) => signer.state = Some(text),
-            ("state", Scalar::Null) => signer.state = None,
-            ("chamber", Scalar::Text("house")) => signer.chamber = Some(Chamber::House),
-            ("chamber", Scalar::Text("senate")) => signer.chamber = Some(Chamber::Senate),
-            ("chamber", Scalar::Text(text)) => signer.chamber = Some(Chamber::parse(text)?),
-            ("chamber", Scalar::Null) => signer.chamber = None,
-            ("district", Scalar::Number(n)) => {
+            (Key::Party, Scalar::Text(text)) => signer.party = Some(text),
+            (Key::Party, Scalar::Null) => signer.party = None,
+            (Key::State, Scalar::Text(text)) => signer.state = Some(text),
+            (Key::State, Scalar::Null) => signer.state = None,
+            (Key::Chamber, Scalar::Text("house")) => signer.chamber = Some(Chamber::House),
+            (Key::Chamber, Scalar::Text("senate")) => signer.chamber = Some(Chamber::Senate),
+            (Key::Chamber, Scalar::Text(text)) => signer.chamber = Some(Chamber::parse(text)?),
+            (Key::Chamber, Scalar::Null) => signer.chamber = None,
+            (Key::District, Scalar::Number(n)) => {
                 district_from_number(i64::try_from(n).ok()?).ok()?;
             }
-            ("district", Scalar::Text(text)) => {
+            (Key::District, Scalar::Text(text)) => {
                 parse_district(text).ok()?;
             }
-            ("role", Scalar::Text("lead")) => signer.role = Role::Lead,
-            ("role", Scalar::Text("cosigner")) => signer.role = Role::Cosigner,
-            ("role", Scalar::Text(text)) => signer.role = Role::parse(text)?,
-            ("role", Scalar::Null) => signer.role = Role::Cosigner,
-            ("signed_on", Scalar::Text(text)) => {
+            (Key::District, Scalar::Null) => {}
+            (Key::Role, Scalar::Text("lead")) => signer.role = Role::Lead,
+            (Key::Role, Scalar::Text("cosigner")) => signer.role = Role::Cosigner,
+            (Key::Role, Scalar::Text(text)) => signer.role = Role::parse(text)?,
+            (Key::Role, Scalar::Null) => signer.role = Role::Cosigner,
+            (Key::SignedOn, Scalar::Text(text)) => {
                 text.parse::<Date>().ok()?;
             }
-            ("name" | "party" | "state" | "chamber" | "role" | "signed_on", _) => return None,
-            ("bioguide" | "note", Scalar::Number(_)) => return None,
-            // District null, bioguide and note as text or null, and any other field.
-            _ => {}
+            (Key::SignedOn, Scalar::Null) => {}
+            (Key::BioguideOrNote, Scalar::Text(_) | Scalar::Null) => {}
+            (Key::Other, _) => {}
+            _ => return None,
         }
         cursor.skip_space();
         match cursor.next()? {
@@ -115,13 +130,37 @@ impl<'t> Cursor<'t> {
         }
     }
 
+    /// A key: one the signer visitor knows, written as it is (no escapes), or another.
+    fn key(&mut self) -> Option<Key> {
+        let rest = self.text.as_bytes().get(self.at..)?;
+        let known = |key: &[u8], field: Key| {
+            let quoted = rest.get(1..=key.len())? == key && rest.get(key.len() + 1) == Some(&b'"');
+            quoted.then_some((field, key.len() + 2))
+        };
+        let found = match rest.get(1)? {
+            b'n' => known(b"name", Key::Name).or_else(|| known(b"note", Key::BioguideOrNote)),
+            b'p' => known(b"party", Key::Party),
+            b's' => known(b"state", Key::State).or_else(|| known(b"signed_on", Key::SignedOn)),
+            b'c' => known(b"chamber", Key::Chamber),
+            b'd' => known(b"district", Key::District),
+            b'r' => known(b"role", Key::Role),
+            b'b' => known(b"bioguide", Key::BioguideOrNote),
+            _ => None,
+        };
+        match found {
+            Some((field, length)) if rest.first() == Some(&b'"') => {
+                self.at += length;
+                Some(field)
+            }
+            _ => self.string().map(|_| Key::Other),
+        }
+    }
+
     /// A string without escapes or control characters.
     fn string(&mut self) -> Option<&'t str> {
         self.expect(b'"')?;
         let rest = self.text.as_bytes().get(self.at..)?;
-        let length = rest
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+        let length = string_end(rest)?;
         if rest.get(length) != Some(&b'"') {
             return None;
         }
@@ -154,6 +193,89 @@ impl<'t> Cursor<'t> {
                 digits.parse().ok().map(Scalar::Number)
             }
             _ => None,
+        }
+    }
+}
+
+/// Where the first `"`, `\\` or control character of `bytes` is, looked for eight bytes at
+/// a time: most of the time reading a signer goes on finding where its strings end.
+fn string_end(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(word);
+        let x = u64::from_le_bytes(eight);
+        let quote = x ^ (ONES * u64::from(b'"'));
+        let backslash = x ^ (ONES * u64::from(b'\\'));
+        // The bit trick for "a byte is zero" (and "a byte is below 0x20") marks the lowest
+        // such byte exactly; only bytes above it can be marked wrongly, and they are not
+        // looked at.
+        let marked = (quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash)
+            | (x.wrapping_sub(ONES * 0x20) & !x);
+        let marked = marked & HIGHS;
+        if marked != 0 {
+            return Some(at + (marked.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    let tail = words.remainder();
+    let found = tail
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)?;
+    Some(at + found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn string_ends_are_found_as_byte_by_byte() {
+        let mut texts: Vec<Vec<u8>> = Vec::new();
+        for length in 0..24 {
+            for stop in [b'"', b'\\', 0x00, 0x1F, b'\n'] {
+                for at in 0..length {
+                    let mut text = vec![b'a'; length];
+                    if let Some(byte) = text.get_mut(at) {
+                        *byte = stop;
+                    }
+                    texts.push(text);
+                }
+            }
+            texts.push("é\u{1F}ü\"".repeat(length).into_bytes());
+            texts.push(vec![0x20; length]);
+            texts.push(vec![0x80; length]);
+            texts.push(vec![0xFF; length]);
+            texts.push([b'!', 0x21, 0x5B, 0x5D, 0x23].repeat(length));
+        }
+        for text in texts {
+            let expected = text
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            assert_eq!(string_end(&text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_usual_signer_is_read_quickly() {
+        let text = r#"{"name":" Ann Lee ","party":"D","state":"NJ","chamber":"senate","district":0,"role":"lead","signed_on":"2025-01-02","x":null},"#;
+        let (read, used) = signer(text).unwrap_or_default();
+        assert_eq!(used, text.len() - 1);
+        assert_eq!(read.name, "Ann Lee");
+        assert_eq!(read.chamber, Some(Chamber::Senate));
+        assert_eq!(read.role, Role::Lead);
+        for unusual in [
+            r#"{"name":"A\"B"},"#,
+            r#"{"name":"A","x":true},"#,
+            r#"{"name":"A","x":[1]},"#,
+            r#"{"name":"A","district":1.5},"#,
+            r#"{"name":"A"}"#,
+        ] {
+            assert_eq!(signer(unusual), None, "{unusual}");
         }
     }
 }

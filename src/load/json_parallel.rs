@@ -13,9 +13,8 @@
 
 use super::chunks::Chunks;
 use super::json_stream::{GaveUp, Parsed};
-use super::normalise::Normaliser;
 use super::progress::Progress;
-use super::sink::{SignerReader, SignerSink};
+use super::sink::SignerReader;
 use std::collections::BTreeMap;
 use std::io::Read;
 use std::sync::mpsc;
@@ -32,19 +31,59 @@ pub(super) struct Rest {
 }
 
 /// How a piece ended.
-enum End {
+pub(super) enum End {
     /// At a comma between two signers, with only white space after it.
     BetweenSigners,
     /// At the array's closing bracket; the rest of the piece starts at this offset.
     ArrayEnd(usize),
 }
 
+/// How a file's signers are cut into pieces and read on a worker thread: the JSON signers
+/// of a letter here, the rows of a big CSV table in the counter.
+pub(super) trait PieceReader: Clone + Send {
+    /// A signer read on a worker thread.
+    type Read: Send;
+    /// The last place in `text` where a signer may start after another (a guess: a piece
+    /// is trusted only if the piece before it ends there).
+    fn last_cut(&self, text: &[u8]) -> Option<usize>;
+    /// Reads the signers of a piece into `signers`, each with where it starts and its
+    /// line in the piece (from 1); `None` if the piece is not a run of whole signers.
+    fn read_piece(&mut self, text: &[u8], signers: &mut Vec<(Self::Read, Place)>) -> Option<End>;
+    /// How many lines `text` holds, when the signers' places need lines.
+    fn lines(&self, _text: &[u8]) -> u64 {
+        0
+    }
+}
+
+/// Where a signer starts: the byte and the line, in its piece or in the file.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Place {
+    pub(super) offset: u64,
+    pub(super) line: u64,
+}
+
+/// The JSON signers of an array, separated by commas, read one by one with `T`.
+#[derive(Clone)]
+pub(super) struct JsonPieces<T>(pub(super) T);
+
+impl<T: SignerReader> PieceReader for JsonPieces<T> {
+    type Read = T::Read;
+    fn last_cut(&self, text: &[u8]) -> Option<usize> {
+        last_cut(text)
+    }
+    fn read_piece(&mut self, text: &[u8], signers: &mut Vec<(T::Read, Place)>) -> Option<End> {
+        read_signers(&mut self.0, std::str::from_utf8(text).ok()?, signers)
+    }
+}
+
 /// What a worker made of a piece.
 struct Piece<T> {
     /// Each signer, with where it starts in `text`.
-    signers: Vec<(T, usize)>,
+    signers: Vec<(T, Place)>,
     /// `None` if the piece was not a run of signers (or not UTF-8).
     end: Option<End>,
+    /// How many lines the piece holds.
+    lines: u64,
     text: Vec<u8>,
     /// Where `text` starts in the file.
     offset: u64,
@@ -59,24 +98,27 @@ pub(super) fn worth_it(bytes: u64) -> bool {
         && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1)
 }
 
-/// Reads the array from the start of the window, which is the start of its first signer.
-pub(super) fn read<R: Read, S: SignerSink>(
+/// Reads the signers from the start of the window, which is the start of the first one,
+/// with `reader` on worker threads, and hands them to `take` in file order with where they
+/// start in the file (the line counted from `first_line`). Returns the file after the
+/// signers' closing bracket, or `None` if the signers ran to the end of the file.
+pub(super) fn read<R: Read, P: PieceReader>(
     chunks: &mut Chunks<'_, R>,
-    sink: &mut S,
-    normaliser: &mut Normaliser<'_>,
+    reader: &P,
+    first_line: u64,
     progress: Option<&Progress>,
     piece_bytes: usize,
-) -> Result<Rest, GaveUp> {
-    type Read<S> = <<S as SignerSink>::Reader as SignerReader>::Read;
+    take: &mut dyn FnMut(P::Read, Place),
+) -> Result<Option<Rest>, GaveUp> {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
     let (work_sender, work_receiver) = mpsc::sync_channel::<Work>(workers);
     let work_receiver = Arc::new(Mutex::new(work_receiver));
-    let (piece_sender, piece_receiver) = mpsc::channel::<(usize, Piece<Read<S>>)>();
+    let (piece_sender, piece_receiver) = mpsc::channel::<(usize, Piece<P::Read>)>();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             let work = Arc::clone(&work_receiver);
             let pieces = piece_sender.clone();
-            let mut reader = sink.reader();
+            let mut reader = reader.clone();
             scope.spawn(move || {
                 loop {
                     let next = work.lock().ok().and_then(|receiver| receiver.recv().ok());
@@ -92,8 +134,9 @@ pub(super) fn read<R: Read, S: SignerSink>(
         }
         drop(piece_sender);
         let mut merger = Merger {
-            sink,
-            normaliser,
+            take,
+            signers: 0,
+            line: first_line,
             progress,
             waiting: BTreeMap::new(),
             next: 0,
@@ -103,6 +146,7 @@ pub(super) fn read<R: Read, S: SignerSink>(
         };
         let sent = cut_and_send(
             chunks,
+            reader,
             &work_sender,
             &piece_receiver,
             &mut merger,
@@ -116,17 +160,18 @@ pub(super) fn read<R: Read, S: SignerSink>(
         if merger.failed {
             return Err(GaveUp::Unexpected);
         }
-        merger.rest.ok_or(GaveUp::Unexpected)
+        Ok(merger.rest)
     })
 }
 
 /// Cuts the window into pieces and sends them to the workers, merging what has come back
 /// meanwhile so that finished pieces do not pile up.
-fn cut_and_send<R: Read, S: SignerSink>(
+fn cut_and_send<R: Read, P: PieceReader>(
     chunks: &mut Chunks<'_, R>,
+    reader: &P,
     work: &mpsc::SyncSender<Work>,
-    pieces: &mpsc::Receiver<(usize, Piece<<S::Reader as SignerReader>::Read>)>,
-    merger: &mut Merger<'_, '_, '_, '_, S>,
+    pieces: &mpsc::Receiver<(usize, Piece<P::Read>)>,
+    merger: &mut Merger<'_, '_, P::Read>,
     piece_bytes: usize,
 ) -> Result<(), GaveUp> {
     let mut pending: Vec<u8> = chunks.window().to_vec();
@@ -141,7 +186,7 @@ fn cut_and_send<R: Read, S: SignerSink>(
             return Err(GaveUp::Unexpected);
         }
         let cut = (pending.len() >= piece_bytes)
-            .then(|| last_cut(&pending))
+            .then(|| reader.last_cut(&pending))
             .flatten();
         if let Some(cut) = cut {
             // The pieces' buffers come back with the signers and are used again: fresh
@@ -200,24 +245,25 @@ fn last_cut(text: &[u8]) -> Option<usize> {
     None
 }
 
-/// Reads a piece: signers separated by commas, ending after a comma or at `]`.
-fn read_piece<T: SignerReader>(reader: &mut T, text: Vec<u8>, offset: u64) -> Piece<T::Read> {
+/// Reads a piece on a worker thread.
+fn read_piece<P: PieceReader>(reader: &mut P, text: Vec<u8>, offset: u64) -> Piece<P::Read> {
     let mut signers = Vec::new();
-    let end = std::str::from_utf8(&text)
-        .ok()
-        .and_then(|text| read_signers(reader, text, &mut signers));
+    let end = reader.read_piece(&text, &mut signers);
+    let lines = reader.lines(&text);
     Piece {
         signers,
         end,
+        lines,
         text,
         offset,
     }
 }
 
+/// Reads JSON signers separated by commas, ending after a comma or at `]`.
 fn read_signers<T: SignerReader>(
     reader: &mut T,
     text: &str,
-    signers: &mut Vec<(T::Read, usize)>,
+    signers: &mut Vec<(T::Read, Place)>,
 ) -> Option<End> {
     let bytes = text.as_bytes();
     let skip_space = |mut at: usize| {
@@ -231,7 +277,8 @@ fn read_signers<T: SignerReader>(
         let Parsed::Value(read, used) = reader.read(text.get(at..)?, true) else {
             return None;
         };
-        signers.push((read, at));
+        let offset = at as u64;
+        signers.push((read, Place { offset, line: 0 }));
         at = skip_space(at + used);
         match bytes.get(at) {
             Some(b',') => {
@@ -247,11 +294,14 @@ fn read_signers<T: SignerReader>(
 }
 
 /// Finishes pieces in file order as they come back.
-struct Merger<'s, 'n, 'w, 'p, S: SignerSink> {
-    sink: &'s mut S,
-    normaliser: &'n mut Normaliser<'w>,
+struct Merger<'t, 'p, T> {
+    take: &'t mut dyn FnMut(T, Place),
+    /// Signers taken so far.
+    signers: usize,
+    /// The line the next piece starts on.
+    line: u64,
     progress: Option<&'p Progress>,
-    waiting: BTreeMap<usize, Piece<<S::Reader as SignerReader>::Read>>,
+    waiting: BTreeMap<usize, Piece<T>>,
     next: usize,
     /// Once a piece has reached the closing bracket: the file after it.
     rest: Option<Rest>,
@@ -260,8 +310,8 @@ struct Merger<'s, 'n, 'w, 'p, S: SignerSink> {
     failed: bool,
 }
 
-impl<S: SignerSink> Merger<'_, '_, '_, '_, S> {
-    fn take(&mut self, number: usize, piece: Piece<<S::Reader as SignerReader>::Read>) {
+impl<T> Merger<'_, '_, T> {
+    fn take(&mut self, number: usize, piece: Piece<T>) {
         self.waiting.insert(number, piece);
         while let Some(piece) = self.waiting.remove(&self.next) {
             self.next += 1;
@@ -269,7 +319,7 @@ impl<S: SignerSink> Merger<'_, '_, '_, '_, S> {
         }
     }
 
-    fn merge(&mut self, piece: Piece<<S::Reader as SignerReader>::Read>) {
+    fn merge(&mut self, piece: Piece<T>) {
         if self.failed {
             return;
         }
@@ -282,10 +332,15 @@ impl<S: SignerSink> Merger<'_, '_, '_, '_, S> {
             self.failed = true;
             return;
         };
+        self.signers += piece.signers.len();
         for (read, at) in piece.signers {
-            self.sink
-                .take(read, self.normaliser, piece.offset + at as u64);
+            let place = Place {
+                offset: piece.offset + at.offset,
+                line: self.line + at.line,
+            };
+            (self.take)(read, place);
         }
+        self.line += piece.lines;
         if let End::ArrayEnd(at) = end {
             self.rest = Some(Rest {
                 text: piece.text.get(at..).unwrap_or_default().to_vec(),
@@ -295,7 +350,7 @@ impl<S: SignerSink> Merger<'_, '_, '_, '_, S> {
             self.spare_texts.push(piece.text);
         }
         if let Some(progress) = self.progress {
-            progress.set_signers(self.sink.len());
+            progress.set_signers(self.signers);
         }
     }
 }

@@ -141,8 +141,13 @@ pub(super) fn parse_into<R: Read, S: SignerSink>(
             Needs::Nothing => break,
             Needs::Signers => {
                 let piece_bytes = piece_bytes.unwrap_or(json_parallel::PIECE_BYTES);
+                let reader = json_parallel::JsonPieces(sink.reader());
+                let mut take = |read, place: json_parallel::Place| {
+                    sink.take(read, &mut normaliser, place.offset);
+                };
                 let rest =
-                    json_parallel::read(chunks, sink, &mut normaliser, progress, piece_bytes)?;
+                    json_parallel::read(chunks, &reader, 0, progress, piece_bytes, &mut take)?
+                        .ok_or(GaveUp::Unexpected)?;
                 gathered.has_signers = true;
                 chunks.replace_window(rest.text, rest.offset);
                 step = Step::AfterValue;
