@@ -1,5 +1,6 @@
 //! How long loading a big letter takes, JSON and CSV, from a file (the streaming reader)
-//! and from bytes in memory (the whole-text reader).
+//! and from bytes in memory (the whole-text reader), and how long `summary`'s counting
+//! reader (`count_path`) takes over the same files.
 //!
 //! ```sh
 //! cargo bench --no-default-features --bench load                   # 100,000 signers
@@ -22,9 +23,10 @@
 mod synthetic;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use signer_dashboard::analysis::Filter;
 use signer_dashboard::load::{self, SourceFormat};
 use std::hint::black_box;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Signers per letter: 100,000 unless `SIGNERS` says otherwise.
@@ -35,18 +37,24 @@ fn signers() -> usize {
         .unwrap_or(100_000)
 }
 
+/// A synthetic letter of `count` signers written to `folder` as `big.json` or `big.csv`.
+fn write_letter(folder: &Path, extension: &str, count: usize) -> (PathBuf, Vec<u8>) {
+    let mut bytes = Vec::new();
+    match extension {
+        "json" => synthetic::write_json(&mut bytes, count, 2025),
+        _ => synthetic::write_csv(&mut bytes, count, 2025),
+    }
+    .expect("the generator writes to memory");
+    let path = folder.join(format!("big.{extension}"));
+    std::fs::write(&path, &bytes).expect("the letter is written");
+    (path, bytes)
+}
+
 fn bench_load(c: &mut Criterion) {
     let count = signers();
     let folder = tempfile::tempdir().expect("a temporary folder");
     for (extension, format) in [("json", SourceFormat::Json), ("csv", SourceFormat::Csv)] {
-        let mut bytes = Vec::new();
-        match format {
-            SourceFormat::Json => synthetic::write_json(&mut bytes, count, 2025),
-            SourceFormat::Csv => synthetic::write_csv(&mut bytes, count, 2025),
-        }
-        .expect("the generator writes to memory");
-        let path = folder.path().join(format!("big.{extension}"));
-        std::fs::write(&path, &bytes).expect("the letter is written");
+        let (path, bytes) = write_letter(folder.path(), extension, count);
 
         let mut group = c.benchmark_group(format!("load {extension} {count}"));
         group.throughput(Throughput::Bytes(bytes.len() as u64));
@@ -72,5 +80,40 @@ fn bench_load(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench_load);
+/// What `summary FILE` does instead of loading: `count_path` counts the signers as it
+/// reads them, keeping none (the tally and warnings are those of a full load).
+fn bench_count(c: &mut Criterion) {
+    let count = signers();
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    for extension in ["json", "csv"] {
+        let (path, _) = write_letter(folder.path(), extension, count);
+        let bytes = std::fs::metadata(&path).expect("the letter is there").len();
+
+        let mut group = c.benchmark_group(format!("count {extension} {count}"));
+        group.throughput(Throughput::Bytes(bytes));
+        group.sample_size(10);
+        group.measurement_time(Duration::from_secs(if count > 200_000 { 20 } else { 5 }));
+        for (name, filter) in [
+            ("count_path (no filter)", Filter::default()),
+            (
+                "count_path (party D, search \"an\")",
+                Filter {
+                    parties: ["D".to_owned()].into(),
+                    search: "an".to_owned(),
+                    ..Filter::default()
+                },
+            ),
+        ] {
+            group.bench_function(name, |b| {
+                b.iter(|| {
+                    let counted = load::count_path(black_box(&path), &filter).unwrap();
+                    counted.tally.total
+                });
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench_load, bench_count);
 criterion_main!(benches);

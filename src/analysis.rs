@@ -562,3 +562,12 @@ fn select_codes(
         facets,
     }
 }
+
+impl Tally {
+    /// A tally of no signers of `letter`: counts as long as its party table, and its
+    /// demands counted. For readers that count signers as they read them
+    /// (`load::count_path`).
+    pub fn none_of(letter: &Letter) -> Tally {
+        Tally::empty(letter)
+    }
+}

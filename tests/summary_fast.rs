@@ -223,23 +223,19 @@ fn hand_written_letters_count_as_they_load() {
 
 #[test]
 fn byte_order_marks_crlf_and_tabs_count_as_they_load() {
-    let mut bom_json = b"\xEF\xBB\xBF".to_vec();
-    bom_json.extend_from_slice(LETTER.as_bytes());
-    let (_dir, path) = temp_file("bom.json", &bom_json);
-    assert_counts_like_full_load(&path);
-
-    let mut bom_crlf = b"\xEF\xBB\xBF".to_vec();
-    bom_crlf.extend_from_slice(TABLE.replace('\n', "\r\n").as_bytes());
-    let (_dir, path) = temp_file("crlf.csv", &bom_crlf);
-    assert_counts_like_full_load(&path);
-
+    let bom = b"\xEF\xBB\xBF".as_slice();
+    let crlf = TABLE.replace('\n', "\r\n");
     let tabs = TABLE.replace(",", "\t");
-    let (_dir, path) = temp_file("tabs.tsv", tabs.as_bytes());
-    assert_counts_like_full_load(&path);
-
-    // No telling extension: the format is read from the first bytes.
-    let (_dir, path) = temp_file("letter.txt.data", LETTER.as_bytes());
-    assert_counts_like_full_load(&path);
+    for (name, bytes) in [
+        ("bom.json", [bom, LETTER.as_bytes()].concat()),
+        ("crlf.csv", [bom, crlf.as_bytes()].concat()),
+        ("tabs.tsv", tabs.into_bytes()),
+        // No telling extension: the format is read from the first bytes.
+        ("letter.txt.data", LETTER.as_bytes().to_vec()),
+    ] {
+        let (_dir, path) = temp_file(name, &bytes);
+        assert_counts_like_full_load(&path);
+    }
 }
 
 #[test]

@@ -27,14 +27,14 @@ use super::json_fast::{self, QuickSigner};
 use super::json_parallel::{self, End, PieceReader, Place};
 use super::json_stream::{self, DEPTH_LIMIT, Parsed, value};
 use super::normalise::{
-    Normaliser, duplicate_warning, find_repeats, fold_hash, party_without_table, signer_location,
-    state_without_warning,
+    Normaliser, duplicate_warning, find_repeats, fold_hash, party_without_table, settle,
+    signer_location, state_without_warning,
 };
 use super::sink::{SignerReader, SignerSink};
 use super::streaming::{self, Opened};
 use super::{SourceFormat, UTF8_BOM, Warning};
 use crate::analysis::{Filter, Tally};
-use crate::model::{Chamber, Date, DemandStatus, Extra, Letter, Party, Role, State};
+use crate::model::{Chamber, Date, Extra, Letter, Party, Role, State};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -275,20 +275,7 @@ impl Counts {
                     chosen.map(State::index) == Some(state)
                 })
         };
-        let mut tally = Tally {
-            total: 0,
-            by_party: vec![0; parties],
-            by_state: [0; State::SLOTS],
-            by_party_state: vec![[0; State::SLOTS]; parties],
-            by_role: [0; 2],
-            by_chamber: [0; 3],
-            demands_met: letter
-                .demands
-                .iter()
-                .filter(|d| d.status == DemandStatus::Met)
-                .count(),
-            demands_total: letter.demands.len(),
-        };
+        let mut tally = Tally::none_of(letter);
         let per_party = State::SLOTS * CHAMBER_ROLE_SLOTS;
         for (party, by_state) in self.cells.chunks_exact(per_party).take(parties).enumerate() {
             if !is_party_allowed(party) {
@@ -308,23 +295,24 @@ impl Counts {
                         continue;
                     }
                     tally.total += n as usize;
-                    let counters = [
-                        tally.by_party.get_mut(party),
-                        tally.by_state.get_mut(state),
-                        tally.by_chamber.get_mut(chamber),
-                        tally.by_role.get_mut(role),
-                        tally
-                            .by_party_state
-                            .get_mut(party)
-                            .and_then(|row| row.get_mut(state)),
-                    ];
-                    for counter in counters.into_iter().flatten() {
-                        *counter += n;
+                    add(&mut tally.by_party, party, n);
+                    add(&mut tally.by_state, state, n);
+                    add(&mut tally.by_chamber, chamber, n);
+                    add(&mut tally.by_role, role, n);
+                    if let Some(by_state) = tally.by_party_state.get_mut(party) {
+                        add(by_state, state, n);
                     }
                 }
             }
         }
         tally
+    }
+}
+
+/// Adds `n` to the count at `slot`.
+fn add(counts: &mut [u32], slot: usize, n: u32) {
+    if let Some(count) = counts.get_mut(slot) {
+        *count += n;
     }
 }
 
@@ -605,24 +593,8 @@ impl SignerReader for CountReader {
             ..Codes::default()
         };
         // As `RawSigner::prepare` reads them: what needs no table and no warning now.
-        let party_text = fields
-            .party
-            .and_then(|text| match party_without_table(&text) {
-                Some(party) => {
-                    codes.party = party;
-                    None
-                }
-                None => Some(text.into_owned()),
-            });
-        let state_text = fields
-            .state
-            .and_then(|text| match state_without_warning(&text) {
-                Some(state) => {
-                    codes.state = state;
-                    None
-                }
-                None => Some(text.into_owned()),
-            });
+        let party_text = settle(fields.party, party_without_table, &mut codes.party);
+        let state_text = settle(fields.state, state_without_warning, &mut codes.state);
         let (hash, is_hit) =
             hash_and_search(&fields.name, codes.state, &self.search, &mut self.scratch);
         let pending = (party_text.is_some() || state_text.is_some()).then(|| {

@@ -9,9 +9,10 @@ use crate::model::{
 };
 use std::path::Path;
 
-/// The columns the reader knows; any other column is kept with each signer.
+/// The columns the reader knows (and the fields of a JSON signer); any other column is
+/// kept with each signer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Column {
+pub(super) enum Column {
     Name,
     Party,
     State,

@@ -6,7 +6,7 @@
 
 use super::normalise::{
     DISTRICT_EXPECTED, Normaliser, blank_signer, district_from_number, parse_district,
-    party_without_table, signer_location, state_without_warning,
+    party_without_table, settle, signer_location, state_without_warning,
 };
 use super::{LoadError, LoadErrorKind, Warning};
 use crate::model::{
@@ -502,23 +502,9 @@ impl RawSigner<'_> {
             party_text,
             state_text,
         } = self;
-        let party_text = party_text.and_then(|text| match party_without_table(&text) {
-            Some(party) => {
-                signer.party = party;
-                None
-            }
-            None => Some(text.into_owned()),
-        });
-        let state_text = state_text.and_then(|text| match state_without_warning(&text) {
-            Some(state) => {
-                signer.state = state;
-                None
-            }
-            None => {
-                signer.state = State::UNKNOWN;
-                Some(text.into_owned())
-            }
-        });
+        // The signer is blank but for what was read: its state is unknown until settled.
+        let party_text = settle(party_text, party_without_table, &mut signer.party);
+        let state_text = settle(state_text, state_without_warning, &mut signer.state);
         Prepared {
             signer,
             party_text,

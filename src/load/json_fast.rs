@@ -9,6 +9,7 @@
 //! usual, which gives the same fields or the same failure. So what it accepts, it reads
 //! exactly as the signer visitor does.
 
+use super::csv::Column as Key;
 use super::normalise::{district_from_number, parse_district};
 use crate::model::{Chamber, Date, Role};
 
@@ -21,20 +22,6 @@ pub(super) struct QuickSigner<'t> {
     pub(super) state: Option<&'t str>,
     pub(super) chamber: Option<Chamber>,
     pub(super) role: Role,
-}
-
-/// The fields of a signer object, as the signer visitor tells them apart.
-#[derive(Clone, Copy)]
-enum Key {
-    Name,
-    Party,
-    State,
-    Chamber,
-    District,
-    Role,
-    SignedOn,
-    BioguideOrNote,
-    Other,
 }
 
 /// A value of the subset.
@@ -90,7 +77,7 @@ pub(super) fn signer(text: &str) -> Option<(QuickSigner<'_>, usize)> {
                 text.parse::<Date>().ok()?;
             }
             (Key::SignedOn, Scalar::Null) => {}
-            (Key::BioguideOrNote, Scalar::Text(_) | Scalar::Null) => {}
+            (Key::Bioguide | Key::Note, Scalar::Text(_) | Scalar::Null) => {}
             (Key::Other, _) => {}
             _ => return None,
         }
@@ -130,7 +117,7 @@ impl<'t> Cursor<'t> {
         }
     }
 
-    /// A key: one the signer visitor knows, written as it is (no escapes), or another.
+    /// A key: a field the signer visitor knows, written as it is (no escapes), or another.
     fn key(&mut self) -> Option<Key> {
         let rest = self.text.as_bytes().get(self.at..)?;
         let known = |key: &[u8], field: Key| {
@@ -138,13 +125,13 @@ impl<'t> Cursor<'t> {
             quoted.then_some((field, key.len() + 2))
         };
         let found = match rest.get(1)? {
-            b'n' => known(b"name", Key::Name).or_else(|| known(b"note", Key::BioguideOrNote)),
+            b'n' => known(b"name", Key::Name).or_else(|| known(b"note", Key::Note)),
             b'p' => known(b"party", Key::Party),
             b's' => known(b"state", Key::State).or_else(|| known(b"signed_on", Key::SignedOn)),
             b'c' => known(b"chamber", Key::Chamber),
             b'd' => known(b"district", Key::District),
             b'r' => known(b"role", Key::Role),
-            b'b' => known(b"bioguide", Key::BioguideOrNote),
+            b'b' => known(b"bioguide", Key::Bioguide),
             _ => None,
         };
         match found {

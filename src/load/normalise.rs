@@ -102,6 +102,24 @@ pub(super) fn state_without_warning(text: &str) -> Option<State> {
     State::parse(text)
 }
 
+/// Settles a party or state as written (`None` for null) where that needs no normaliser:
+/// puts the code `quick` reads into `code`, or gives back the text for the normaliser,
+/// which may intern it or warn, in file order.
+pub(super) fn settle<T>(
+    text: Option<std::borrow::Cow<'_, str>>,
+    quick: impl FnOnce(&str) -> Option<T>,
+    code: &mut T,
+) -> Option<String> {
+    let text = text?;
+    match quick(&text) {
+        Some(settled) => {
+            *code = settled;
+            None
+        }
+        None => Some(text.into_owned()),
+    }
+}
+
 /// A district as written in a CSV cell or a JSON string: digits, or "AL"/"at-large" for 0.
 pub(super) fn parse_district(text: &str) -> Result<Option<u8>, ()> {
     let text = crate::text::trim(text);
