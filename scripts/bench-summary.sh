@@ -12,6 +12,10 @@
 #   RUNS              timed runs per command (10), after 2 warm-up runs
 #   WORK              where the letters are generated, outside the repository (/tmp/signer-bench)
 #   CARGO_TARGET_DIR  where cargo builds (target)
+#   BEFORE            another build of signer-dashboard (an earlier commit) to time in the
+#                     same run, for before/after figures under the same machine load, e.g.
+#                     git archive 9f52c98 | tar -x -C /tmp/old && (cd /tmp/old && cargo build
+#                     --release --no-default-features) && BEFORE=/tmp/old/target/release/signer-dashboard
 #
 # Uses hyperfine when it is installed (Debian: apt-get install hyperfine), otherwise a
 # plain loop; /usr/bin/time (Debian: time) for the peak resident memory. The binary is
@@ -48,18 +52,19 @@ time_once() {
     echo $(((end - start) / 1000000))
 }
 
-# "mean min" in milliseconds over $runs runs of the command given as one string.
+# "mean min user system" in milliseconds over $runs runs of the command given as one
+# string (user and system CPU time only with hyperfine; 0 otherwise).
 time_command() {
     local command="$1"
     if command -v hyperfine >/dev/null; then
         local json="$work/hyperfine.json"
         hyperfine --style none --warmup 2 --runs "$runs" --export-json "$json" "$command" >/dev/null
-        python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(round(r["mean"]*1000), round(r["min"]*1000))' "$json"
+        python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(*(round(r[k]*1000) for k in ("mean", "min", "user", "system")))' "$json"
     else
         local times=() i
         for i in 1 2; do bash -c "$command" >/dev/null 2>&1 || true; done
         for ((i = 0; i < runs; i++)); do times+=("$(time_once bash -c "$command")"); done
-        printf '%s\n' "${times[@]}" | sort -n | awk '{ s += $1; a[NR] = $1 } END { printf "%d %d\n", s / NR, a[1] }'
+        printf '%s\n' "${times[@]}" | sort -n | awk '{ s += $1; a[NR] = $1 } END { printf "%d %d 0 0\n", s / NR, a[1] }'
     fi
 }
 
@@ -82,14 +87,25 @@ for extension in json csv; do
         status=1
     fi
 
-    read -r app_mean app_min < <(time_command "$app summary $file --format json")
-    read -r py_mean py_min < <(time_command "python3 scripts/reference_tally.py $file")
+    before=(0 0 0 0 0)
+    if [[ -n "${BEFORE:-}" ]]; then
+        "$BEFORE" summary "$file" --format json >"$work/before.json" 2>"$work/before-warnings.txt"
+        if ! cmp -s "$work/app.json" "$work/before.json" || ! cmp -s "$work/warnings.txt" "$work/before-warnings.txt"; then
+            echo "BEFORE prints another summary or other warnings for $file"
+            status=1
+        fi
+        read -r -a before < <(time_command "$BEFORE summary $file --format json")
+        before+=("$(peak_kb "$BEFORE" summary "$file" --format json)")
+    fi
+    read -r app_mean app_min app_user app_system < <(time_command "$app summary $file --format json")
+    read -r py_mean py_min _ _ < <(time_command "python3 scripts/reference_tally.py $file")
     app_kb=$(peak_kb "$app" summary "$file" --format json)
     py_kb=$(peak_kb python3 scripts/reference_tally.py "$file")
 
-    python3 - "$extension" "$bytes" "$app_mean" "$app_min" "$py_mean" "$py_min" "$app_kb" "$py_kb" "$(wc -l <"$work/warnings.txt")" <<'EOF'
+    python3 - "$extension" "$bytes" "$app_mean" "$app_min" "$py_mean" "$py_min" "$app_kb" "$py_kb" "$(wc -l <"$work/warnings.txt")" "$app_user" "$app_system" "${before[@]}" <<'EOF'
 import sys
-ext, size, app_mean, app_min, py_mean, py_min, app_kb, py_kb, warnings = sys.argv[1:]
+ext, size, app_mean, app_min, py_mean, py_min, app_kb, py_kb, warnings, app_user, app_system = sys.argv[1:12]
+before_mean, before_min, before_user, before_system, before_kb = map(int, sys.argv[12:17])
 size = int(size); mb = size / 1e6
 app_mean, app_min, py_mean, py_min = map(int, (app_mean, app_min, py_mean, py_min))
 app_mb, py_mb = int(app_kb) * 1024 / 1e6, int(py_kb) * 1024 / 1e6
@@ -97,9 +113,13 @@ ratio = py_mean / max(app_mean, 1)
 memory_ratio = app_mb / mb
 ok = lambda good: "meets" if good else "MISSES"
 print(f"{ext.upper()}: {mb:.1f} MB, {warnings} warning lines")
-print(f"  summary   mean {app_mean:5d} ms, best {app_min:5d} ms   ({ok(app_mean <= 300)} <= 300 ms)")
+print(f"  summary   mean {app_mean:5d} ms, best {app_min:5d} ms   ({ok(app_mean <= 300)} <= 300 ms); CPU {app_user} ms user + {app_system} ms system")
 print(f"  python    mean {py_mean:5d} ms, best {py_min:5d} ms   (app is {ratio:.1f}x faster: {ok(ratio >= 5)} >= 5x)")
 print(f"  peak RSS  summary {app_mb:6.1f} MB = {memory_ratio:.2f}x the file ({ok(memory_ratio <= 1.5)} <= 1.5x); python {py_mb:.1f} MB")
+if before_mean:
+    before_mb = before_kb * 1024 / 1e6
+    print(f"  BEFORE    mean {before_mean:5d} ms, best {before_min:5d} ms, CPU {before_user} ms user + {before_system} ms system, "
+          f"peak RSS {before_mb:.1f} MB = {before_mb / mb:.2f}x the file, {py_mean / max(before_mean, 1):.1f}x faster than python")
 print()
 EOF
 done
