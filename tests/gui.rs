@@ -360,7 +360,7 @@ fn varied_letter(folder: &tempfile::TempDir, count: usize) -> std::path::PathBuf
 
 #[test]
 fn a_big_letter_sorts_in_the_background_and_filters_keep_the_order() {
-    use signer_dashboard::order::{SortColumn, in_order, sort_order};
+    use signer_dashboard::order::{Order, SortColumn, sort_order};
     let folder = tempfile::tempdir().unwrap();
     let path = varied_letter(&folder, 30_000);
     let mut harness = new_harness(Some(path));
@@ -391,7 +391,7 @@ fn a_big_letter_sorts_in_the_background_and_filters_keep_the_order() {
     harness.step();
     assert!(!harness.state().is_table_sorting());
     let document = harness.state().document();
-    let expected = in_order(&by_name, &document.selection.rows);
+    let expected = Order::new(by_name.clone()).pick(&document.selection.rows);
     let letter = std::sync::Arc::clone(&document.letter);
     let shown = harness.state_mut().table_order().to_vec();
     assert_eq!(shown, expected);

@@ -18,7 +18,7 @@ use signer_dashboard::analysis::{Filter, SearchIndex, SignerCodes, select};
 use signer_dashboard::edit::{Edit, History};
 use signer_dashboard::load::{self, SourceFormat};
 use signer_dashboard::model::{Chamber, Letter, Role, Signer, State};
-use signer_dashboard::order::{SortColumn, in_order, sort_order};
+use signer_dashboard::order::{Order, SortColumn, sort_order};
 use signer_dashboard::text::{fold, surname};
 use std::cmp::Ordering;
 use std::path::Path;
@@ -143,7 +143,12 @@ fn the_selection_in_order_is_the_order_filtered() {
     for filter in filters {
         let rows = select(&letter, &filter, None).rows;
         let expected: Vec<u32> = order.iter().copied().filter(|p| rows.contains(p)).collect();
-        assert_eq!(in_order(&order, &rows), expected, "{}", filter.describe());
+        assert_eq!(
+            Order::new(order.clone()).pick(&rows),
+            expected,
+            "{}",
+            filter.describe()
+        );
     }
 }
 

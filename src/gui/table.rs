@@ -6,7 +6,7 @@ use super::document::Document;
 use super::roster_panel::{self, RosterState};
 use super::theme;
 use crate::model::{Chamber, Role, Signer};
-use crate::order::{in_order, sort_order};
+use crate::order::{Order, sort_order};
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 use std::sync::{Arc, mpsc};
@@ -26,16 +26,16 @@ struct OrderKey {
     is_ascending: bool,
 }
 
-/// Every signer in one order, as positions in the letter.
+/// Every signer in one order, and what it was sorted for.
 struct SortedOrder {
     key: OrderKey,
-    positions: Vec<u32>,
+    order: Order,
 }
 
 /// A sort running on a background thread.
 struct SortJob {
     key: OrderKey,
-    receiver: mpsc::Receiver<Vec<u32>>,
+    receiver: mpsc::Receiver<Order>,
 }
 
 /// The table's own state: how it is sorted, every signer in that order, and the rows shown.
@@ -76,12 +76,12 @@ impl TablePanel {
             // the file's order until it is done.
             return &document.selection.rows;
         };
-        if document.selection.rows.len() == order.positions.len() {
-            return &order.positions;
+        if document.selection.rows.len() == order.order.positions().len() {
+            return order.order.positions();
         }
         let shown_for = (document.revision, order.key);
         if self.shown_for != Some(shown_for) {
-            self.shown = in_order(&order.positions, &document.selection.rows);
+            self.shown = order.order.pick(&document.selection.rows);
             self.shown_for = Some(shown_for);
         }
         &self.shown
@@ -97,10 +97,10 @@ impl TablePanel {
     fn follow_sort(&mut self, document: &Document, key: OrderKey) {
         if let Some(job) = &self.sorting {
             match job.receiver.try_recv() {
-                Ok(positions) => {
+                Ok(order) => {
                     self.order = Some(SortedOrder {
                         key: job.key,
-                        positions,
+                        order,
                     });
                     self.sorting = None;
                 }
@@ -117,7 +117,8 @@ impl TablePanel {
             && let Some(ctx) = self.ctx.clone()
         {
             let (letter, index) = (Arc::clone(&document.letter), Arc::clone(&document.index));
-            let sort = move || sort_order(&letter, &index, key.column, key.is_ascending);
+            let sort =
+                move || Order::new(sort_order(&letter, &index, key.column, key.is_ascending));
             let (sender, receiver) = mpsc::channel();
             let spawned = std::thread::Builder::new()
                 .name("sort signers".to_owned())
@@ -135,12 +136,12 @@ impl TablePanel {
         self.sorting = None;
         self.order = Some(SortedOrder {
             key,
-            positions: sort_order(
+            order: Order::new(sort_order(
                 &document.letter,
                 &document.index,
                 key.column,
                 key.is_ascending,
-            ),
+            )),
         });
     }
 
