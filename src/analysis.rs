@@ -380,6 +380,7 @@ pub fn select(letter: &Letter, filter: &Filter, index: Option<&SearchIndex>) -> 
         letter,
         filter,
         index,
+        None,
         letter.signers.iter().map(SignerCodes::code_of),
     )
 }
@@ -409,7 +410,13 @@ pub fn select_with_codes(
     if !codes.covers(letter.signers.len()) {
         return select(letter, filter, index);
     }
-    select_codes(letter, filter, index, codes.packed.iter().copied())
+    select_codes(
+        letter,
+        filter,
+        index,
+        Some(&codes.packed),
+        std::iter::empty(),
+    )
 }
 
 /// The fields filters look at, one byte each, for every signer side by side: party id,
@@ -480,8 +487,145 @@ impl SignerCodes {
 /// How many `(chamber, role)` combinations a count array holds per party and state.
 const CHAMBER_ROLE_SLOTS: usize = 3 * 2;
 
+/// Which values each filter lets through, and where each counter sits in the one array of
+/// counters (see [`select_codes`]).
+struct Counting {
+    party_allowed: Vec<bool>,
+    state_allowed: [bool; State::SLOTS],
+    chamber_allowed: [bool; 3],
+    role_allowed: [bool; 2],
+    parties: usize,
+    passing_cells: usize,
+    party_base: usize,
+    state_base: usize,
+    chamber_base: usize,
+    role_base: usize,
+    /// The counter of signers that miss more than one filter; the last.
+    nowhere: usize,
+}
+
+impl Counting {
+    fn new(letter: &Letter, filter: &Filter) -> Counting {
+        let parties = letter.parties.len();
+        let mut party_allowed = vec![filter.parties.is_empty(); parties];
+        for code in &filter.parties {
+            if let Some(slot) = letter
+                .parties
+                .find(code)
+                .and_then(|p| party_allowed.get_mut(p.index()))
+            {
+                *slot = true;
+            }
+        }
+        let mut state_allowed = [filter.states.is_empty(); State::SLOTS];
+        for code in &filter.states {
+            let state = State::from_code(code)
+                .or_else(|| (code == State::UNKNOWN.code()).then_some(State::UNKNOWN));
+            if let Some(slot) = state.and_then(|s| state_allowed.get_mut(s.index())) {
+                *slot = true;
+            }
+        }
+        let mut chamber_allowed = [true; 3];
+        if let Some(chamber) = filter.chamber {
+            chamber_allowed = [false; 3];
+            if let Some(slot) = chamber_allowed.get_mut(chamber_slot(Some(chamber))) {
+                *slot = true;
+            }
+        }
+        let mut role_allowed = [false; 2];
+        for role in Role::ALL {
+            if let Some(slot) = role_allowed.get_mut(role.index()) {
+                *slot = filter.role.is_none_or(|r| r == role);
+            }
+        }
+        // One array of counters: the signers that pass, by party, then state, then chamber
+        // slot, then role; then those that miss one filter only, beside that filter's value
+        // (each run one longer than its values, for a value out of range); then one slot for
+        // the signers that miss more.
+        let passing_cells = parties * State::SLOTS * CHAMBER_ROLE_SLOTS;
+        let party_base = passing_cells;
+        let state_base = party_base + parties + 1;
+        let chamber_base = state_base + State::SLOTS + 1;
+        let role_base = chamber_base + 3 + 1;
+        Counting {
+            party_allowed,
+            state_allowed,
+            chamber_allowed,
+            role_allowed,
+            parties,
+            passing_cells,
+            party_base,
+            state_base,
+            chamber_base,
+            role_base,
+            nowhere: role_base + 2 + 1,
+        }
+    }
+
+    /// Counts the signers whose codes are `codes` (the first at `first_position`) into
+    /// `counts`, and writes the positions of those that pass into `rows` (at least as long
+    /// as `codes`). `hits` says, for each, whether a name search found it. Returns how
+    /// many passed.
+    fn count(
+        &self,
+        codes: impl Iterator<Item = [u8; 4]>,
+        first_position: usize,
+        hits: Option<&[bool]>,
+        rows: &mut [u32],
+        counts: &mut [u32],
+    ) -> usize {
+        // Which of a signer's candidate counters it goes to, by the filters it misses (a bit
+        // each: party, state, chamber, role). Looked up rather than branched on, because
+        // whether a signer passes is as unpredictable as the letter's order.
+        const COUNTER_BY_MISSES: [usize; 16] = [0, 1, 2, 5, 3, 5, 5, 5, 4, 5, 5, 5, 5, 5, 5, 5];
+        let mut row_count = 0;
+        for (offset, [party, state, chamber, role]) in codes.enumerate() {
+            if let Some(hits) = hits
+                && !hits.get(offset).copied().unwrap_or(false)
+            {
+                continue;
+            }
+            let (party, state) = (usize::from(party), usize::from(state));
+            let (chamber, role) = (usize::from(chamber), usize::from(role));
+            let party_ok = self.party_allowed.get(party).copied().unwrap_or(false);
+            let state_ok = self.state_allowed.get(state).copied().unwrap_or(false);
+            let chamber_ok = self.chamber_allowed.get(chamber).copied().unwrap_or(false);
+            let role_ok = self.role_allowed.get(role).copied().unwrap_or(false);
+            let misses = usize::from(!party_ok)
+                | usize::from(!state_ok) << 1
+                | usize::from(!chamber_ok) << 2
+                | usize::from(!role_ok) << 3;
+            let candidates = [
+                ((party * State::SLOTS + state) * 3 + chamber) * 2 + role,
+                self.party_base + party.min(self.parties),
+                self.state_base + state.min(State::SLOTS),
+                self.chamber_base + chamber.min(3),
+                self.role_base + role.min(2),
+                self.nowhere,
+            ];
+            let counter = COUNTER_BY_MISSES.get(misses).copied().unwrap_or(5);
+            let slot = candidates.get(counter).copied().unwrap_or(self.nowhere);
+            if let Some(n) = counts.get_mut(slot) {
+                *n += 1;
+            }
+            // Written always, kept only if the signer passes: no branch to mispredict.
+            if let Some(row) = rows.get_mut(row_count) {
+                *row = u32::try_from(first_position + offset).unwrap_or(u32::MAX);
+            }
+            row_count += usize::from(misses == 0);
+        }
+        row_count
+    }
+}
+
+/// Below this many signers a re-filter runs on the calling thread alone; above, the signers
+/// are split between the cores (up to [`MOST_THREADS`]), each counting its share.
+const SIGNERS_PER_THREAD: usize = 250_000;
+const MOST_THREADS: usize = 4;
+
 /// The one pass behind [`select`] and [`select_with_codes`], over each signer's
-/// `[party, state, chamber slot, role]`.
+/// `[party, state, chamber slot, role]`: `packed` when the caller has them side by side
+/// (then split between threads for a big letter), else `codes`.
 ///
 /// A signer that passes every filter is counted once, in an array by party, state,
 /// chamber and role, from which the tally and the facets are summed at the end; one that
@@ -492,40 +636,10 @@ fn select_codes(
     letter: &Letter,
     filter: &Filter,
     index: Option<&SearchIndex>,
+    packed: Option<&[[u8; 4]]>,
     codes: impl Iterator<Item = [u8; 4]>,
 ) -> Selection {
-    let parties = letter.parties.len();
-    let mut party_allowed = vec![filter.parties.is_empty(); parties];
-    for code in &filter.parties {
-        if let Some(slot) = letter
-            .parties
-            .find(code)
-            .and_then(|p| party_allowed.get_mut(p.index()))
-        {
-            *slot = true;
-        }
-    }
-    let mut state_allowed = [filter.states.is_empty(); State::SLOTS];
-    for code in &filter.states {
-        let state = State::from_code(code)
-            .or_else(|| (code == State::UNKNOWN.code()).then_some(State::UNKNOWN));
-        if let Some(slot) = state.and_then(|s| state_allowed.get_mut(s.index())) {
-            *slot = true;
-        }
-    }
-    let mut chamber_allowed = [true; 3];
-    if let Some(chamber) = filter.chamber {
-        chamber_allowed = [false; 3];
-        if let Some(slot) = chamber_allowed.get_mut(chamber_slot(Some(chamber))) {
-            *slot = true;
-        }
-    }
-    let mut role_allowed = [false; 2];
-    for role in Role::ALL {
-        if let Some(slot) = role_allowed.get_mut(role.index()) {
-            *slot = filter.role.is_none_or(|r| r == role);
-        }
-    }
+    let counting = Counting::new(letter, filter);
     let search_hits = (!filter.search.trim().is_empty()).then(|| {
         let built;
         let index = match index {
@@ -539,63 +653,69 @@ fn select_codes(
         index.mark(&filter.search, &mut hits);
         hits
     });
-
-    // One array of counters: the signers that pass, by party, then state, then chamber
-    // slot, then role; then those that miss one filter only, beside that filter's value
-    // (each run one longer than its values, for a value out of range); then one slot for
-    // the signers that miss more.
-    let passing_cells = parties * State::SLOTS * CHAMBER_ROLE_SLOTS;
-    let party_base = passing_cells;
-    let state_base = party_base + parties + 1;
-    let chamber_base = state_base + State::SLOTS + 1;
-    let role_base = chamber_base + 3 + 1;
-    let nowhere = role_base + 2 + 1;
-    let mut counts = vec![0u32; nowhere + 1];
-    // Which of a signer's candidate counters it goes to, by the filters it misses (a bit
-    // each: party, state, chamber, role). Looked up rather than branched on, because
-    // whether a signer passes is as unpredictable as the letter's order.
-    const COUNTER_BY_MISSES: [usize; 16] = [0, 1, 2, 5, 3, 5, 5, 5, 4, 5, 5, 5, 5, 5, 5, 5];
-    let mut rows = vec![0u32; letter.signers.len()];
-    let mut row_count = 0;
-    for (position, [party, state, chamber, role]) in codes.enumerate() {
-        if let Some(hits) = &search_hits
-            && !hits.get(position).copied().unwrap_or(false)
-        {
-            continue;
+    let hits = search_hits.as_deref();
+    let signer_count = letter.signers.len();
+    let mut counts = vec![0u32; counting.nowhere + 1];
+    let mut rows = vec![0u32; signer_count];
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(MOST_THREADS)
+        .min(signer_count / SIGNERS_PER_THREAD)
+        .max(1);
+    let row_count = match packed {
+        Some(packed) if threads > 1 => {
+            let share = signer_count.div_ceil(threads);
+            let counted: Vec<(usize, usize, Vec<u32>)> = std::thread::scope(|scope| {
+                let counting = &counting;
+                let jobs: Vec<_> = packed
+                    .chunks(share)
+                    .zip(rows.chunks_mut(share))
+                    .enumerate()
+                    .map(|(part, (codes, rows))| {
+                        let first = part * share;
+                        let hits = hits.map(|h| h.get(first..).unwrap_or_default());
+                        scope.spawn(move || {
+                            let mut counts = vec![0u32; counting.nowhere + 1];
+                            let passed = counting.count(
+                                codes.iter().copied(),
+                                first,
+                                hits,
+                                rows,
+                                &mut counts,
+                            );
+                            (first, passed, counts)
+                        })
+                    })
+                    .collect();
+                jobs.into_iter().filter_map(|job| job.join().ok()).collect()
+            });
+            // Each share wrote its rows at its own start: close the gaps between them.
+            let mut row_count = 0;
+            for (first, passed, share_counts) in counted {
+                rows.copy_within(first..first + passed, row_count);
+                row_count += passed;
+                for (total, n) in counts.iter_mut().zip(share_counts) {
+                    *total += n;
+                }
+            }
+            row_count
         }
-        let (party, state) = (usize::from(party), usize::from(state));
-        let (chamber, role) = (usize::from(chamber), usize::from(role));
-        let party_ok = party_allowed.get(party).copied().unwrap_or(false);
-        let state_ok = state_allowed.get(state).copied().unwrap_or(false);
-        let chamber_ok = chamber_allowed.get(chamber).copied().unwrap_or(false);
-        let role_ok = role_allowed.get(role).copied().unwrap_or(false);
-        let misses = usize::from(!party_ok)
-            | usize::from(!state_ok) << 1
-            | usize::from(!chamber_ok) << 2
-            | usize::from(!role_ok) << 3;
-        let candidates = [
-            ((party * State::SLOTS + state) * 3 + chamber) * 2 + role,
-            party_base + party.min(parties),
-            state_base + state.min(State::SLOTS),
-            chamber_base + chamber.min(3),
-            role_base + role.min(2),
-            nowhere,
-        ];
-        let counter = COUNTER_BY_MISSES.get(misses).copied().unwrap_or(5);
-        let slot = candidates.get(counter).copied().unwrap_or(nowhere);
-        if let Some(n) = counts.get_mut(slot) {
-            *n += 1;
-        }
-        // Written always, kept only if the signer passes: no branch to mispredict.
-        if let Some(row) = rows.get_mut(row_count) {
-            *row = u32::try_from(position).unwrap_or(u32::MAX);
-        }
-        row_count += usize::from(misses == 0);
-    }
+        Some(packed) => counting.count(packed.iter().copied(), 0, hits, &mut rows, &mut counts),
+        None => counting.count(codes, 0, hits, &mut rows, &mut counts),
+    };
     rows.truncate(row_count);
     if row_count < rows.capacity() / 2 {
         rows.shrink_to_fit();
     }
+    let Counting {
+        parties,
+        passing_cells,
+        party_base,
+        state_base,
+        chamber_base,
+        role_base,
+        ..
+    } = counting;
     let counter_run = |base: usize, len: usize| counts.get(base..base + len).unwrap_or_default();
     let mut facets = Facets {
         by_party: counter_run(party_base, parties).to_vec(),

@@ -114,3 +114,25 @@ fn stale_codes_are_not_used() {
     assert_eq!(coded.tally, select(&letter, &filter, None).tally);
     assert_eq!(coded.tally.total, 10);
 }
+
+#[test]
+fn a_big_letter_split_between_threads_selects_exactly_as_one_pass_does() {
+    // Past the size at which select_with_codes splits the signers between threads: the
+    // shares' rows must join up in file order and their counts add up.
+    let mut letter = varied_letter();
+    let pattern = letter.signers.clone();
+    while letter.signers.len() < 700_001 {
+        let next = pattern[letter.signers.len() % pattern.len()].clone();
+        letter.signers.push(next);
+    }
+    let codes = SignerCodes::new(&letter);
+    let index = SearchIndex::new(&letter);
+    for filter in filters().into_iter().step_by(3) {
+        let plain = select(&letter, &filter, Some(&index));
+        let coded = select_with_codes(&letter, &codes, &filter, Some(&index));
+        let what = filter.describe();
+        assert_eq!(coded.rows, plain.rows, "{what}");
+        assert_eq!(coded.tally, plain.tally, "{what}");
+        assert_eq!(coded.facets, plain.facets, "{what}");
+    }
+}
