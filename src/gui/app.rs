@@ -1524,6 +1524,11 @@ impl DashboardApp {
         self.table_panel.rows(&self.document)
     }
 
+    /// Sorts the table by `column`, as clicking its header does (again: the other way).
+    pub fn sort_table_by(&mut self, column: crate::order::SortColumn) {
+        self.table_panel.sort_by(column);
+    }
+
     /// Whether the table is sorting a big letter on a background thread.
     pub fn is_table_sorting(&self) -> bool {
         self.table_panel.is_sorting()
