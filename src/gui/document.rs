@@ -173,15 +173,22 @@ impl Document {
                 self.index = Arc::new(SearchIndex::new(&self.letter));
                 self.codes = SignerCodes::new(&self.letter);
             }
-            self.overall = select_with_codes(
-                &self.letter,
-                &self.codes,
-                &Filter::default(),
-                Some(&self.index),
-            )
-            .tally;
         }
         self.refilter(filter);
+        if change.is_some() {
+            // Unfiltered, the selection's counts are the overall counts: one pass, not two.
+            self.overall = if filter.is_empty() {
+                self.selection.tally.clone()
+            } else {
+                select_with_codes(
+                    &self.letter,
+                    &self.codes,
+                    &Filter::default(),
+                    Some(&self.index),
+                )
+                .tally
+            };
+        }
     }
 
     /// Changes with every edit, undo and redo: what the recovery file was last written for.
