@@ -567,7 +567,7 @@ impl DashboardApp {
                         let shown = document.selection.rows.len();
                         let targets = roster.map(|r| r.targets.len());
                         let tabs = [
-                            (CentralTab::Signers, format!("Signers ({shown})")),
+                            (CentralTab::Signers, format!("Signers ({})", crate::text::grouped(shown))),
                             (CentralTab::Targets, targets.map_or_else(|| "Not signed yet".to_owned(), |n| format!("Not signed yet ({n})"))),
                             (CentralTab::Check, "Roster check".to_owned()),
                         ];
@@ -789,10 +789,13 @@ impl DashboardApp {
                     let signers = progress.signers_read();
                     let text = match progress.fraction() {
                         Some(fraction) => format!(
-                            "Reading {name}: {:.0}% · {signers} signers",
-                            fraction * 100.0
+                            "Reading {name}: {:.0}% · {} signers",
+                            fraction * 100.0,
+                            crate::text::grouped(signers)
                         ),
-                        None => format!("Reading {name}: {signers} signers"),
+                        None => {
+                            format!("Reading {name}: {} signers", crate::text::grouped(signers))
+                        }
                     };
                     ui.add(
                         egui::ProgressBar::new(progress.fraction().unwrap_or(0.0))
@@ -969,7 +972,7 @@ impl DashboardApp {
                     self.error = None;
                     self.settings.remember(&path);
                     self.forget_recovery();
-                    let signers = self.document.letter.signers.len();
+                    let signers = crate::text::grouped(self.document.letter.signers.len());
                     self.status = Some(match warnings {
                         0 => format!(
                             "Opened {} ({signers} signers)",
