@@ -333,7 +333,7 @@ impl DashboardApp {
                     warnings: Vec::new(),
                     format: crate::load::SourceFormat::Json,
                 };
-                self.document = Document::new(loaded, Source::New, &self.filter);
+                self.replace_document(Document::new(loaded, Source::New, &self.filter));
                 self.document.is_modified = true;
                 self.error = None;
                 self.settings.last_file = None;
@@ -343,7 +343,7 @@ impl DashboardApp {
                 ));
             }
             PendingAction::OpenSample => {
-                self.document = Document::sample(&self.filter);
+                self.replace_document(Document::sample(&self.filter));
                 self.error = None;
                 self.settings.last_file = None;
                 self.forget_recovery();
@@ -967,7 +967,7 @@ impl DashboardApp {
                 } => {
                     self.loading = None;
                     let warnings = document.warnings.len();
-                    self.document = *document;
+                    self.replace_document(*document);
                     self.document.refilter(&self.filter);
                     self.error = None;
                     self.settings.remember(&path);
@@ -1329,7 +1329,7 @@ impl DashboardApp {
                     let mut document = Document::new(loaded, origin, &self.filter);
                     document.stamp = source.as_deref().and_then(FileStamp::of);
                     document.is_modified = true;
-                    self.document = document;
+                    self.replace_document(document);
                     self.status = Some(format!(
                         "Restored the changes kept at {}",
                         recovery.saved_at
@@ -1525,6 +1525,18 @@ impl DashboardApp {
     /// The signers in the order the table shows them, as positions in the letter.
     pub fn table_order(&mut self) -> &[u32] {
         self.table_panel.rows(&self.document)
+    }
+
+    /// Puts `document` in place of the open one, which is dropped on a background thread:
+    /// freeing a million signers one by one takes longer than a frame.
+    fn replace_document(&mut self, document: Document) {
+        let old = std::mem::replace(&mut self.document, document);
+        if old.letter.signers.len() > 10_000 {
+            // If no thread can be started, the letter is dropped here, as before.
+            let _ = std::thread::Builder::new()
+                .name("drop letter".to_owned())
+                .spawn(move || drop(old));
+        }
     }
 
     /// Sorts the table by `column`, as clicking its header does (again: the other way).
