@@ -23,6 +23,7 @@ mod synthetic;
 use criterion::{Criterion, criterion_group, criterion_main};
 use signer_dashboard::gui::DashboardApp;
 use signer_dashboard::gui::command::Command;
+use signer_dashboard::order::SortColumn;
 use std::time::Duration;
 
 fn signers() -> usize {
@@ -80,6 +81,31 @@ fn frame(c: &mut Criterion) {
         b.iter(|| ctx.run_ui(input(), |ui| app.ui_root(ui)));
     });
     group.bench_function("click the R filter, then draw", |b| {
+        b.iter(|| {
+            app.apply(Command::ToggleParty("R".into()));
+            ctx.run_ui(input(), |ui| app.ui_root(ui))
+        });
+    });
+    // Change one signer (an undoable edit: the index, codes and counts follow it), then draw.
+    let mut turn = 0;
+    group.bench_function("edit one signer, then draw", |b| {
+        b.iter(|| {
+            turn += 1;
+            app.apply(Command::ChooseMember {
+                signer: count / 2,
+                bioguide: format!("X{:06}", turn % 2),
+            });
+            ctx.run_ui(input(), |ui| app.ui_root(ui))
+        });
+    });
+    // The table sorted by name (sorted once, on its thread), then filter clicks.
+    app.sort_table_by(SortColumn::Name);
+    let _ = ctx.run_ui(input(), |ui| app.ui_root(ui));
+    while app.is_busy() {
+        std::thread::sleep(Duration::from_millis(10));
+        let _ = ctx.run_ui(input(), |ui| app.ui_root(ui));
+    }
+    group.bench_function("sorted by name: click the R filter, then draw", |b| {
         b.iter(|| {
             app.apply(Command::ToggleParty("R".into()));
             ctx.run_ui(input(), |ui| app.ui_root(ui))

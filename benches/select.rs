@@ -27,6 +27,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use signer_dashboard::analysis::{Filter, SearchIndex, SignerCodes, select, select_with_codes};
 use signer_dashboard::load::{self, SourceFormat};
 use signer_dashboard::model::{Letter, Role, State};
+use signer_dashboard::order::{Order, SortColumn, sort_order};
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
@@ -101,6 +102,37 @@ fn bench_select(c: &mut Criterion) {
     });
     group.bench_function("SearchIndex::new", |b| {
         b.iter(|| SearchIndex::new(black_box(&letter)));
+    });
+    // What the table's background thread does when a column header is clicked.
+    for column in [SortColumn::Name, SortColumn::State] {
+        group.bench_function(format!("sort_order by {column:?}"), |b| {
+            b.iter(|| sort_order(&letter, &index, black_box(column), true));
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group(format!("per click or edit {count}"));
+    group.sample_size(20);
+    group.measurement_time(Duration::from_secs(5));
+    // The table sorted by name, after a party click: the selection picked out of the order.
+    let by_name = Order::new(sort_order(&letter, &index, SortColumn::Name, true));
+    let (_, party) = &filters()[1];
+    let rows = select_with_codes(&letter, &codes, party, Some(&index)).rows;
+    group.bench_function("Order::pick, party R in name order", |b| {
+        b.iter(|| by_name.pick(black_box(&rows)));
+    });
+    // An edit of one signer in the middle: the index and codes follow it.
+    let middle = count / 2;
+    let (mut index, mut codes) = (index.clone(), codes.clone());
+    let names = ["Zoë Ñúñez-Sánchez", "Al Bo"];
+    let mut turn = 0;
+    group.bench_function("apply_change, one signer renamed", |b| {
+        b.iter(|| {
+            turn += 1;
+            let name = names[turn % 2];
+            assert!(index.apply_change(middle, true, Some(name)));
+            assert!(codes.apply_change(middle, true, letter.signers.get(middle)));
+        });
     });
     group.finish();
 }

@@ -29,7 +29,46 @@ pub enum Edit {
     },
 }
 
+/// Where an edit changes the list of signers, for views that follow the change instead of
+/// rebuilding from every signer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SignerChange {
+    /// Position in `letter.signers`.
+    pub index: usize,
+    /// Whether a signer was at `index` before (replaced or removed) or not (inserted).
+    pub was_there: bool,
+    /// Whether a signer is at `index` after (replaced or inserted) or not (removed).
+    pub is_there: bool,
+}
+
+impl SignerChange {
+    /// The change that undoing this one makes.
+    pub fn reversed(self) -> SignerChange {
+        SignerChange {
+            was_there: self.is_there,
+            is_there: self.was_there,
+            ..self
+        }
+    }
+}
+
 impl Edit {
+    /// Where this edit changes the signers; `None` for an edit of a demand.
+    pub fn signer_change(&self) -> Option<SignerChange> {
+        match self {
+            Edit::Signer {
+                index,
+                before,
+                after,
+            } => Some(SignerChange {
+                index: *index,
+                was_there: before.is_some(),
+                is_there: after.is_some(),
+            }),
+            Edit::Demand { .. } => None,
+        }
+    }
+
     /// The edit that takes this one back.
     pub fn inverse(self) -> Edit {
         match self {
@@ -158,6 +197,16 @@ impl History {
         let applied = edit.apply(letter);
         self.undo.push(edit);
         applied
+    }
+
+    /// The edit [`History::undo`] would take back.
+    pub fn next_undo(&self) -> Option<&Edit> {
+        self.undo.last()
+    }
+
+    /// The edit [`History::redo`] would make again.
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last()
     }
 
     /// Whether there is an edit to undo.

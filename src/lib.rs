@@ -24,6 +24,7 @@ pub mod export;
 pub mod extract;
 pub mod load;
 pub mod model;
+pub mod order;
 pub mod roster;
 pub mod save;
 pub mod text;

@@ -166,6 +166,41 @@ pub fn surname(name: &str) -> &str {
         .unwrap_or(name)
 }
 
+/// `n` with a comma between each group of three digits, as counts are read: "1,000,000".
+///
+/// ```
+/// assert_eq!(signer_dashboard::text::grouped(1_000_000_u32), "1,000,000");
+/// assert_eq!(signer_dashboard::text::grouped(999_usize), "999");
+/// ```
+pub fn grouped<N: TryInto<u64>>(n: N) -> String {
+    let digits = n
+        .try_into()
+        .map_or_else(|_| "?".to_owned(), |n: u64| n.to_string());
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// `n` in at most four characters, for a map tile: "9739", "102k", "1.2M" (rounded down,
+/// so a tile never claims more than it holds).
+///
+/// ```
+/// use signer_dashboard::text::compact;
+/// assert_eq!((compact(9_999), compact(102_448), compact(1_250_000)), ("9999".into(), "102k".into(), "1.2M".into()));
+/// ```
+pub fn compact(n: u32) -> String {
+    match n {
+        0..10_000 => n.to_string(),
+        10_000..1_000_000 => format!("{}k", n / 1_000),
+        _ => format!("{}.{}M", n / 1_000_000, n % 1_000_000 / 100_000),
+    }
+}
+
 /// `one` when `n` is 1, else `many`: "1 cosigner", "21 cosigners".
 ///
 /// ```

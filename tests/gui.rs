@@ -319,3 +319,86 @@ fn the_picture_export_writes_a_png_of_the_screenshot() {
     let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
     assert_eq!((width, height), (40, 30));
 }
+
+/// A letter of `count` signers with varied names, parties and states.
+fn varied_letter(folder: &tempfile::TempDir, count: usize) -> std::path::PathBuf {
+    use std::io::Write as _;
+    let path = folder.path().join("many.json");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    write!(
+        out,
+        r#"{{"letter": {{"title": "Many signers"}}, "signers": ["#
+    )
+    .unwrap();
+    let surnames = [
+        "Álvarez",
+        "baker",
+        "Chen",
+        "Ødegård",
+        "Zhou",
+        "Nguyễn",
+        "O'Brien",
+    ];
+    let (parties, states) = (["D", "R", "I"], ["CA", "TX", "NY", "PR", "DC", "WY"]);
+    for i in 0..count {
+        let comma = if i == 0 { "" } else { "," };
+        let surname = surnames[(i * 7919) % surnames.len()];
+        let party = parties[(i * 31) % parties.len()];
+        let state = states[(i * 17) % states.len()];
+        write!(
+            out,
+            r#"{comma}{{"name": "Person {} {surname}", "party": "{party}", "state": "{state}", "chamber": "house", "district": {}}}"#,
+            (i * 104_729) % count,
+            i % 50
+        )
+        .unwrap();
+    }
+    writeln!(out, "]}}").unwrap();
+    out.flush().unwrap();
+    path
+}
+
+#[test]
+fn a_big_letter_sorts_in_the_background_and_filters_keep_the_order() {
+    use signer_dashboard::order::{Order, SortColumn, sort_order};
+    let folder = tempfile::tempdir().unwrap();
+    let path = varied_letter(&folder, 30_000);
+    let mut harness = new_harness(Some(path));
+    assert_eq!(harness.state().document().letter.signers.len(), 30_000);
+    harness.get_by_label("Name").click();
+    // One frame takes the click, the next starts the sort.
+    harness.step();
+    harness.step();
+    assert!(
+        harness.state().is_table_sorting(),
+        "30,000 signers sort off the UI thread"
+    );
+    let file_order = harness.state().document().selection.rows.clone();
+    assert_eq!(
+        harness.state_mut().table_order(),
+        file_order,
+        "the file's order shows until the sort is done"
+    );
+    settle(&mut harness);
+    assert!(!harness.state().is_table_sorting());
+    let document = harness.state().document();
+    let by_name = sort_order(&document.letter, &document.index, SortColumn::Name, true);
+    assert_eq!(harness.state_mut().table_order(), by_name);
+    harness.get_by_label("Name ⬆");
+
+    // A filter picks its rows out of the sorted order: no new sort.
+    harness.state_mut().apply(Command::ToggleParty("R".into()));
+    harness.step();
+    assert!(!harness.state().is_table_sorting());
+    let document = harness.state().document();
+    let expected = Order::new(by_name.clone()).pick(&document.selection.rows);
+    let letter = std::sync::Arc::clone(&document.letter);
+    let shown = harness.state_mut().table_order().to_vec();
+    assert_eq!(shown, expected);
+    assert_eq!(shown.len(), 10_000);
+    assert!(
+        shown
+            .iter()
+            .all(|&i| letter.party_code(&letter.signers[i as usize]) == "R")
+    );
+}

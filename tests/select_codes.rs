@@ -1,5 +1,7 @@
-//! `select_with_codes` reads packed codes instead of the signers; it must select, tally
-//! and count facets exactly as `select` does, whatever the filter.
+//! `select_with_codes` counts from packed codes and a count per (party, state, chamber,
+//! role) instead of reading the signers; it must select, tally and count facets exactly as
+//! the filter says, whatever the filter. The reference here reads every signer and
+//! compares strings, as the filter is documented.
 
 #![expect(
     clippy::unwrap_used,
@@ -7,9 +9,12 @@
     reason = "a test fails by panicking"
 )]
 
-use signer_dashboard::analysis::{Filter, SearchIndex, SignerCodes, select, select_with_codes};
+use signer_dashboard::analysis::{
+    Filter, SearchIndex, Selection, SignerCodes, select, select_with_codes,
+};
 use signer_dashboard::load;
 use signer_dashboard::model::{Chamber, Letter, Party, Role, Signer, State};
+use signer_dashboard::text::fold;
 
 /// The sample letter, with signers of every kind added: other parties, a party id outside
 /// the table, unknown states, no chamber, senators, leads.
@@ -84,6 +89,131 @@ fn filters() -> Vec<Filter> {
     filters
 }
 
+/// The filter's dimensions, for the facets: each is counted with the others applied.
+#[derive(Clone, Copy, PartialEq)]
+enum Dimension {
+    Party,
+    State,
+    Chamber,
+    Role,
+}
+
+/// Whether `signer` passes `filter`, leaving out `skip` (and the search, checked apart).
+fn passes(letter: &Letter, signer: &Signer, filter: &Filter, skip: Option<Dimension>) -> bool {
+    let party = skip == Some(Dimension::Party)
+        || (signer.party.index() < letter.parties.len()
+            && (filter.parties.is_empty()
+                || filter
+                    .parties
+                    .iter()
+                    .any(|code| letter.parties.find(code) == Some(signer.party))));
+    let state = skip == Some(Dimension::State)
+        || filter.states.is_empty()
+        || filter.states.contains(signer.state.code());
+    let chamber = skip == Some(Dimension::Chamber)
+        || filter.chamber.is_none()
+        || filter.chamber == signer.chamber;
+    let role = skip == Some(Dimension::Role) || filter.role.is_none_or(|r| r == signer.role);
+    party && state && chamber && role
+}
+
+/// What a selection must hold: rows, tally and facets, counted signer by signer.
+fn assert_matches_reference(letter: &Letter, filter: &Filter, selection: &Selection) {
+    let what = filter.describe();
+    let query = fold(filter.search.trim());
+    let found: Vec<(usize, &Signer)> = letter
+        .signers
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| query.is_empty() || fold(&s.name).contains(&query))
+        .collect();
+    let rows: Vec<u32> = found
+        .iter()
+        .filter(|(_, s)| passes(letter, s, filter, None))
+        .map(|&(i, _)| i as u32)
+        .collect();
+    assert_eq!(selection.rows, rows, "rows, {what}");
+    let tally = &selection.tally;
+    assert_eq!(tally.total, rows.len(), "total, {what}");
+    let passing: Vec<&Signer> = rows.iter().map(|&i| &letter.signers[i as usize]).collect();
+    for party in letter.parties.parties() {
+        let n = passing.iter().filter(|s| s.party == party).count() as u32;
+        assert_eq!(tally.party(party), n, "tally party {party:?}, {what}");
+        for state in State::all().chain([State::UNKNOWN]) {
+            let n = passing
+                .iter()
+                .filter(|s| s.party == party && s.state == state)
+                .count() as u32;
+            assert_eq!(
+                tally.party_state(party, state),
+                n,
+                "{party:?} {state:?}, {what}"
+            );
+        }
+        let facet = found
+            .iter()
+            .filter(|(_, s)| s.party == party && passes(letter, s, filter, Some(Dimension::Party)))
+            .count() as u32;
+        assert_eq!(
+            selection.facets.party(party),
+            facet,
+            "facet {party:?}, {what}"
+        );
+    }
+    for state in State::all().chain([State::UNKNOWN]) {
+        let n = passing.iter().filter(|s| s.state == state).count() as u32;
+        assert_eq!(tally.state(state), n, "tally {state:?}, {what}");
+        let facet = found
+            .iter()
+            .filter(|(_, s)| s.state == state && passes(letter, s, filter, Some(Dimension::State)))
+            .count() as u32;
+        assert_eq!(
+            selection.facets.state(state),
+            facet,
+            "facet {state:?}, {what}"
+        );
+    }
+    for chamber in [Some(Chamber::House), Some(Chamber::Senate), None] {
+        let n = passing.iter().filter(|s| s.chamber == chamber).count() as u32;
+        assert_eq!(tally.chamber(chamber), n, "tally {chamber:?}, {what}");
+        let facet = found
+            .iter()
+            .filter(|(_, s)| {
+                s.chamber == chamber && passes(letter, s, filter, Some(Dimension::Chamber))
+            })
+            .count() as u32;
+        assert_eq!(
+            selection.facets.chamber(chamber),
+            facet,
+            "facet {chamber:?}, {what}"
+        );
+    }
+    for role in Role::ALL {
+        let n = passing.iter().filter(|s| s.role == role).count() as u32;
+        assert_eq!(tally.role(role), n, "tally {role:?}, {what}");
+        let facet = found
+            .iter()
+            .filter(|(_, s)| s.role == role && passes(letter, s, filter, Some(Dimension::Role)))
+            .count() as u32;
+        assert_eq!(selection.facets.role(role), facet, "facet {role:?}, {what}");
+    }
+}
+
+#[test]
+fn selections_count_as_the_filter_says_signer_by_signer() {
+    let letter = varied_letter();
+    let codes = SignerCodes::new(&letter);
+    let index = SearchIndex::new(&letter);
+    for filter in filters() {
+        assert_matches_reference(&letter, &filter, &select(&letter, &filter, None));
+        assert_matches_reference(
+            &letter,
+            &filter,
+            &select_with_codes(&letter, &codes, &filter, Some(&index)),
+        );
+    }
+}
+
 #[test]
 fn select_with_codes_selects_exactly_as_select_does() {
     let letter = varied_letter();
@@ -113,4 +243,22 @@ fn stale_codes_are_not_used() {
     let coded = select_with_codes(&letter, &codes, &filter, None);
     assert_eq!(coded.tally, select(&letter, &filter, None).tally);
     assert_eq!(coded.tally.total, 10);
+}
+
+#[test]
+fn a_big_letter_split_between_threads_selects_exactly_as_one_pass_does() {
+    // Past the size at which select_with_codes splits the signers between threads: the
+    // shares' rows must join up in file order and their counts add up.
+    let mut letter = varied_letter();
+    let pattern = letter.signers.clone();
+    while letter.signers.len() < 520_001 {
+        let next = pattern[letter.signers.len() % pattern.len()].clone();
+        letter.signers.push(next);
+    }
+    let codes = SignerCodes::new(&letter);
+    let index = SearchIndex::new(&letter);
+    for filter in filters().into_iter().step_by(4) {
+        let coded = select_with_codes(&letter, &codes, &filter, Some(&index));
+        assert_matches_reference(&letter, &filter, &coded);
+    }
 }

@@ -41,6 +41,7 @@ use crate::model::{
     normalise_known,
 };
 use crate::roster::{MatchResult, Roster, match_signer};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// A value proposed from the text, and where the text gives it.
@@ -356,21 +357,63 @@ pub fn new_letter(title: &str, date: Option<Date>, rows: &[Found]) -> Letter {
 
 /// Adds `rows` to the end of `letter.signers`, except those it already lists.
 pub fn append_signers(letter: &mut Letter, rows: &[Found]) -> Appended {
-    let mut appended = Appended::default();
-    for (index, row) in rows.iter().enumerate() {
-        let folded = crate::text::fold(row.name.trim());
+    let first = letter.signers.len();
+    let new = signers_to_append(&letter.signers, &mut letter.parties, rows);
+    letter.signers.extend(new.signers);
+    Appended {
+        added: (first..letter.signers.len()).collect(),
+        already_listed: new.already_listed,
+    }
+}
+
+/// What [`signers_to_append`] found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ToAppend {
+    /// The signers to add, in the order of the rows.
+    pub signers: Vec<Signer>,
+    /// The rows left out because `existing` (or an earlier row) lists them already, as
+    /// [`Appended::already_listed`] says.
+    pub already_listed: Vec<usize>,
+}
+
+/// The signers [`append_signers`] would add after `existing`, interning their parties in
+/// `parties`, without changing any letter: for a caller that adds them as edits. Folds each
+/// existing name once, so adding a few rows to a million signers takes one pass.
+pub fn signers_to_append(
+    existing: &[Signer],
+    parties: &mut PartyTable,
+    rows: &[Found],
+) -> ToAppend {
+    let folded_rows: Vec<String> = rows
+        .iter()
+        .map(|row| crate::text::fold(row.name.trim()))
+        .collect();
+    // The states each row's name is already listed in.
+    let mut listed_in: HashMap<&str, Vec<State>> = folded_rows
+        .iter()
+        .map(|name| (name.as_str(), Vec::new()))
+        .collect();
+    let mut folded = String::new();
+    for signer in existing {
+        folded.clear();
+        crate::text::fold_into(&signer.name, &mut folded);
+        if let Some(states) = listed_in.get_mut(folded.as_str()) {
+            states.push(signer.state);
+        }
+    }
+    let mut new = ToAppend::default();
+    for ((index, row), name) in rows.iter().enumerate().zip(&folded_rows) {
         let state = row.state.unwrap_or(State::UNKNOWN);
-        let is_listed = letter.signers.iter().any(|s| {
-            crate::text::fold(&s.name) == folded
-                && (s.state == state || !s.state.is_known() || !state.is_known())
-        });
+        let states = listed_in.entry(name.as_str()).or_default();
+        let is_listed = states
+            .iter()
+            .any(|&s| s == state || !s.is_known() || !state.is_known());
         if is_listed {
-            appended.already_listed.push(index);
+            new.already_listed.push(index);
             continue;
         }
-        let signer = row.to_signer(&mut letter.parties);
-        appended.added.push(letter.signers.len());
-        letter.signers.push(signer);
+        states.push(state);
+        new.signers.push(row.to_signer(parties));
     }
-    appended
+    new
 }

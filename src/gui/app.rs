@@ -10,11 +10,11 @@ use super::import::{ImportDialog, ImportTarget};
 use super::roster_panel::{self, CentralTab, RosterState};
 use super::session::{self, RECOVERY_INTERVAL_SECONDS, Recovery};
 use super::table::TablePanel;
-use super::worker::{ExportKind, Outcome, Picked, Worker};
+use super::worker::{ExportKind, ExportSnapshot, Outcome, Picked, Worker};
 use super::{charts, header, map, theme};
 use crate::analysis::Filter;
 use crate::edit::Edit;
-use crate::export::{ExportFormat, Report, default_file_name, now_utc, write_export};
+use crate::export::{ExportFormat, default_file_name, now_utc};
 use crate::load::LoadError;
 use crate::save::{FileStamp, save_letter};
 use crate::text::plural;
@@ -333,7 +333,7 @@ impl DashboardApp {
                     warnings: Vec::new(),
                     format: crate::load::SourceFormat::Json,
                 };
-                self.document = Document::new(loaded, Source::New, &self.filter);
+                self.replace_document(Document::new(loaded, Source::New, &self.filter));
                 self.document.is_modified = true;
                 self.error = None;
                 self.settings.last_file = None;
@@ -343,7 +343,7 @@ impl DashboardApp {
                 ));
             }
             PendingAction::OpenSample => {
-                self.document = Document::sample(&self.filter);
+                self.replace_document(Document::sample(&self.filter));
                 self.error = None;
                 self.settings.last_file = None;
                 self.forget_recovery();
@@ -392,24 +392,23 @@ impl DashboardApp {
 
     /// Adds imported rows to the open letter, one undoable edit each, skipping those it lists.
     fn append_imported(&mut self, rows: &[crate::extract::Found]) {
-        let mut scratch = self.document.letter.clone();
-        let appended = crate::extract::append_signers(&mut scratch, rows);
-        self.document.letter.parties = scratch.parties;
-        for &position in &appended.added {
-            let Some(signer) = scratch.signers.get(position).cloned() else {
-                continue;
-            };
+        let mut parties = self.document.letter.parties.clone();
+        let new =
+            crate::extract::signers_to_append(&self.document.letter.signers, &mut parties, rows);
+        std::sync::Arc::make_mut(&mut self.document.letter).parties = parties;
+        let added = new.signers.len();
+        for signer in new.signers {
+            let index = self.document.letter.signers.len();
             self.edit(
                 Edit::Signer {
-                    index: position,
+                    index,
                     before: None,
                     after: Some(Box::new(signer)),
                 },
                 None,
             );
         }
-        let added = appended.added.len();
-        let skipped = appended.already_listed.len();
+        let skipped = new.already_listed.len();
         self.status = Some(match skipped {
             0 => format!("Added {added} {}", plural(added, "signer", "signers")),
             _ => format!(
@@ -445,7 +444,7 @@ impl DashboardApp {
 
     /// Whether a file is being read or a dialog is open.
     pub fn is_busy(&self) -> bool {
-        self.worker.is_busy()
+        self.worker.is_busy() || self.table_panel.is_sorting()
     }
 
     /// Whether the path field is showing.
@@ -460,6 +459,8 @@ impl DashboardApp {
             roster.refresh(&self.document, &self.filter);
         }
         if !self.is_started {
+            // On the context that draws (a test's harness has its own), before any name is laid out.
+            super::theme::install_fonts(ui.ctx());
             self.start();
         }
         let mut commands = self.keyboard_commands(ui.ctx());
@@ -566,7 +567,7 @@ impl DashboardApp {
                         let shown = document.selection.rows.len();
                         let targets = roster.map(|r| r.targets.len());
                         let tabs = [
-                            (CentralTab::Signers, format!("Signers ({shown})")),
+                            (CentralTab::Signers, format!("Signers ({})", crate::text::grouped(shown))),
                             (CentralTab::Targets, targets.map_or_else(|| "Not signed yet".to_owned(), |n| format!("Not signed yet ({n})"))),
                             (CentralTab::Check, "Roster check".to_owned()),
                         ];
@@ -788,10 +789,13 @@ impl DashboardApp {
                     let signers = progress.signers_read();
                     let text = match progress.fraction() {
                         Some(fraction) => format!(
-                            "Reading {name}: {:.0}% · {signers} signers",
-                            fraction * 100.0
+                            "Reading {name}: {:.0}% · {} signers",
+                            fraction * 100.0,
+                            crate::text::grouped(signers)
                         ),
-                        None => format!("Reading {name}: {signers} signers"),
+                        None => {
+                            format!("Reading {name}: {} signers", crate::text::grouped(signers))
+                        }
                     };
                     ui.add(
                         egui::ProgressBar::new(progress.fraction().unwrap_or(0.0))
@@ -834,9 +838,13 @@ impl DashboardApp {
                 .show(ctx, |ui| {
                     ui.label("The file loaded, but the reader noticed these problems. Fix them in the file and open it again.");
                     ui.separator();
-                    egui::ScrollArea::vertical().show(ui, |ui| {
-                        for warning in &self.document.warnings {
-                            ui.label(RichText::new(warning.to_string()).monospace());
+                    // A big file can have thousands: only the rows in view are laid out, one
+                    // line each (scroll sideways for a long one).
+                    let warnings = &self.document.warnings;
+                    let row_height = ui.text_style_height(&egui::TextStyle::Monospace);
+                    egui::ScrollArea::both().auto_shrink([false, true]).show_rows(ui, row_height, warnings.len(), |ui, shown| {
+                        for warning in warnings.get(shown).unwrap_or_default() {
+                            ui.add(egui::Label::new(RichText::new(warning.to_string()).monospace()).extend());
                         }
                     });
                 });
@@ -959,12 +967,12 @@ impl DashboardApp {
                 } => {
                     self.loading = None;
                     let warnings = document.warnings.len();
-                    self.document = *document;
+                    self.replace_document(*document);
                     self.document.refilter(&self.filter);
                     self.error = None;
                     self.settings.remember(&path);
                     self.forget_recovery();
-                    let signers = self.document.letter.signers.len();
+                    let signers = crate::text::grouped(self.document.letter.signers.len());
                     self.status = Some(match warnings {
                         0 => format!(
                             "Opened {} ({signers} signers)",
@@ -1214,7 +1222,7 @@ impl DashboardApp {
                 self.demand_form = None;
             }
             Command::CommitSigner { index, draft } => {
-                let letter = &mut self.document.letter;
+                let letter = std::sync::Arc::make_mut(&mut self.document.letter);
                 let before = index.and_then(|i| letter.signers.get(i)).cloned();
                 let signer = draft.to_signer(letter, before.as_ref());
                 let position = index.unwrap_or(letter.signers.len());
@@ -1321,7 +1329,7 @@ impl DashboardApp {
                     let mut document = Document::new(loaded, origin, &self.filter);
                     document.stamp = source.as_deref().and_then(FileStamp::of);
                     document.is_modified = true;
-                    self.document = document;
+                    self.replace_document(document);
                     self.status = Some(format!(
                         "Restored the changes kept at {}",
                         recovery.saved_at
@@ -1349,23 +1357,14 @@ impl DashboardApp {
                 ctx.request_repaint();
             }
             Command::ExportTo(ExportKind::Data(format), path) => {
-                let generated_at = now_utc();
-                let report = Report {
-                    letter: &self.document.letter,
-                    filter: &self.filter,
-                    selection: &self.document.selection,
-                    generated_at: &generated_at,
+                let snapshot = ExportSnapshot {
+                    letter: std::sync::Arc::clone(&self.document.letter),
+                    filter: self.filter.clone(),
+                    selection: self.document.selection.clone(),
+                    generated_at: now_utc(),
                 };
-                let mut bytes = Vec::new();
-                match write_export(&mut bytes, format, &report) {
-                    Ok(()) => self
-                        .worker
-                        .write_file(path, bytes, format.label().to_owned()),
-                    Err(error) => {
-                        self.error =
-                            Some(format!("Could not export the {}\n{error}", format.label()))
-                    }
-                }
+                self.status = Some(format!("Exporting the {}…", format.label()));
+                self.worker.export(path, format, snapshot);
             }
             Command::ImportRoster => self.worker.pick_roster(self.settings.last_folder.clone()),
             Command::ImportRosterFrom(path) => {
@@ -1526,6 +1525,28 @@ impl DashboardApp {
     /// The signers in the order the table shows them, as positions in the letter.
     pub fn table_order(&mut self) -> &[u32] {
         self.table_panel.rows(&self.document)
+    }
+
+    /// Puts `document` in place of the open one, which is dropped on a background thread:
+    /// freeing a million signers one by one takes longer than a frame.
+    fn replace_document(&mut self, document: Document) {
+        let old = std::mem::replace(&mut self.document, document);
+        if old.letter.signers.len() > 10_000 {
+            // If no thread can be started, the letter is dropped here, as before.
+            let _ = std::thread::Builder::new()
+                .name("drop letter".to_owned())
+                .spawn(move || drop(old));
+        }
+    }
+
+    /// Sorts the table by `column`, as clicking its header does (again: the other way).
+    pub fn sort_table_by(&mut self, column: crate::order::SortColumn) {
+        self.table_panel.sort_by(column);
+    }
+
+    /// Whether the table is sorting a big letter on a background thread.
+    pub fn is_table_sorting(&self) -> bool {
+        self.table_panel.is_sorting()
     }
 
     /// The title the window shows.

@@ -15,7 +15,7 @@ const MIN_STATE_SLOTS: usize = 10;
 fn whole_number(mark: GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
     let rounded = mark.value.round();
     if (mark.value - rounded).abs() < 1e-6 && rounded >= 0.0 {
-        format!("{rounded:.0}")
+        crate::text::grouped(rounded as u64)
     } else {
         String::new()
     }
@@ -105,8 +105,9 @@ pub fn party_ui(ui: &mut egui::Ui, document: &Document, height: f32) {
         .enumerate()
         .map(|(i, (party, n))| {
             let name = format!(
-                "{}: {n} {}",
+                "{}: {} {}",
                 document.letter.parties.name(*party),
+                crate::text::grouped(*n),
                 signers(*n)
             );
             Bar::new(i as f64, f64::from(*n))
@@ -146,12 +147,19 @@ pub fn state_ui(ui: &mut egui::Ui, document: &Document, height: f32) {
             .iter()
             .map(|p| (*p, tally.party_state(*p, state)))
             .filter(|(_, n)| *n > 0)
-            .map(|(p, n)| format!("{} {n}", document.letter.parties.code(p)))
+            .map(|(p, n)| {
+                format!(
+                    "{} {}",
+                    document.letter.parties.code(p),
+                    crate::text::grouped(n)
+                )
+            })
             .collect();
         format!(
-            "{} ({}): {total} {} — {}",
+            "{} ({}): {} {} — {}",
             state.name(),
             state.code(),
+            crate::text::grouped(total),
             signers(total),
             by_party.join(", ")
         )

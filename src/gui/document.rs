@@ -1,11 +1,12 @@
 //! The open letter with everything derived from it that the panels read.
 
 use crate::analysis::{Filter, SearchIndex, Selection, SignerCodes, Tally, select_with_codes};
-use crate::edit::{Edit, History};
+use crate::edit::{Edit, History, SignerChange};
 use crate::load::{Loaded, SAMPLE_NAME, SourceFormat, Warning};
 use crate::model::Letter;
 use crate::save::FileStamp;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Where the open letter came from.
@@ -21,16 +22,17 @@ pub enum Source {
 
 /// A loaded letter, its search index and the current selection.
 pub struct Document {
-    /// The letter.
-    pub letter: Letter,
+    /// The letter, shared with background work (sorting, exporting) that reads it while
+    /// the window goes on; an edit copies it only if such work still holds it.
+    pub letter: Arc<Letter>,
     /// Where it came from.
     pub source: Source,
     /// What the reader noticed.
     pub warnings: Vec<Warning>,
     /// What kind of file it was read from.
     pub format: SourceFormat,
-    /// Folded names, for searching as the user types.
-    pub index: SearchIndex,
+    /// Folded names, for searching as the user types and sorting by name.
+    pub index: Arc<SearchIndex>,
     /// Each signer's party, state, chamber and role packed together, for re-filtering fast.
     pub codes: SignerCodes,
     /// The signers the filter lets through, and their counts.
@@ -71,11 +73,11 @@ impl Document {
         };
         Document {
             overall,
-            letter: loaded.letter,
+            letter: Arc::new(loaded.letter),
             source,
             warnings: loaded.warnings,
             format: loaded.format,
-            index,
+            index: Arc::new(index),
             codes,
             selection,
             is_modified: false,
@@ -110,47 +112,83 @@ impl Document {
     /// Applies a change the user made, remembers it for undo, and redoes what depends on it.
     /// Returns whether it applied.
     pub fn edit(&mut self, edit: Edit, merge_key: Option<String>, filter: &Filter) -> bool {
-        let touches_signers = matches!(edit, Edit::Signer { .. });
-        if !self.history.apply(&mut self.letter, edit, merge_key) {
+        let change = edit.signer_change();
+        if !self
+            .history
+            .apply(Arc::make_mut(&mut self.letter), edit, merge_key)
+        {
             return false;
         }
-        self.after_change(touches_signers, filter);
+        self.after_change(change, filter);
         true
     }
 
     /// Takes back the last edit.
     pub fn undo(&mut self, filter: &Filter) -> bool {
-        if !self.history.undo(&mut self.letter) {
+        let change = self
+            .history
+            .next_undo()
+            .and_then(Edit::signer_change)
+            .map(SignerChange::reversed);
+        if !self.history.undo(Arc::make_mut(&mut self.letter)) {
             return false;
         }
-        self.after_change(true, filter);
+        self.after_change(change, filter);
         true
     }
 
     /// Makes the last undone edit again.
     pub fn redo(&mut self, filter: &Filter) -> bool {
-        if !self.history.redo(&mut self.letter) {
+        let change = self.history.next_redo().and_then(Edit::signer_change);
+        if !self.history.redo(Arc::make_mut(&mut self.letter)) {
             return false;
         }
-        self.after_change(true, filter);
+        self.after_change(change, filter);
         true
     }
 
-    fn after_change(&mut self, touches_signers: bool, filter: &Filter) {
+    /// Brings the index, codes and counts up to date after an edit that made `change` to
+    /// the signers (`None`: the demands changed). The index and codes follow the one signer
+    /// that changed; they are rebuilt only if that does not fit.
+    fn after_change(&mut self, change: Option<SignerChange>, filter: &Filter) {
         self.is_modified = true;
         self.edit_revision = next_revision();
-        if touches_signers {
-            self.index = SearchIndex::new(&self.letter);
-            self.codes = SignerCodes::new(&self.letter);
-            self.overall = select_with_codes(
-                &self.letter,
-                &self.codes,
-                &Filter::default(),
-                Some(&self.index),
-            )
-            .tally;
+        if let Some(change) = change {
+            let signer = if change.is_there {
+                self.letter.signers.get(change.index)
+            } else {
+                None
+            };
+            let is_followed = Arc::make_mut(&mut self.index).apply_change(
+                change.index,
+                change.was_there,
+                signer.map(|s| &*s.name),
+            ) && self
+                .codes
+                .apply_change(change.index, change.was_there, signer);
+            if !is_followed
+                || !self.index.covers(self.letter.signers.len())
+                || !self.codes.covers(self.letter.signers.len())
+            {
+                self.index = Arc::new(SearchIndex::new(&self.letter));
+                self.codes = SignerCodes::new(&self.letter);
+            }
         }
         self.refilter(filter);
+        if change.is_some() {
+            // Unfiltered, the selection's counts are the overall counts: one pass, not two.
+            self.overall = if filter.is_empty() {
+                self.selection.tally.clone()
+            } else {
+                select_with_codes(
+                    &self.letter,
+                    &self.codes,
+                    &Filter::default(),
+                    Some(&self.index),
+                )
+                .tally
+            };
+        }
     }
 
     /// Changes with every edit, undo and redo: what the recovery file was last written for.

@@ -89,7 +89,11 @@ impl FiltersPanel {
                 commands.push(Command::SetChamber(None));
             }
             for chamber in Chamber::ALL {
-                let text = format!("{} {}", chamber.label(), facets.chamber(Some(chamber)));
+                let text = format!(
+                    "{} {}",
+                    chamber.label(),
+                    crate::text::grouped(facets.chamber(Some(chamber)))
+                );
                 if ui
                     .selectable_label(filter.chamber == Some(chamber), text)
                     .clicked()
@@ -105,7 +109,11 @@ impl FiltersPanel {
                 commands.push(Command::SetRole(None));
             }
             for role in Role::ALL {
-                let text = format!("{}s {}", role.label(), facets.role(role));
+                let text = format!(
+                    "{}s {}",
+                    role.label(),
+                    crate::text::grouped(facets.role(role))
+                );
                 if ui
                     .selectable_label(filter.role == Some(role), text)
                     .clicked()
@@ -158,7 +166,7 @@ fn value_row(
     ui.horizontal(|ui| {
         let clicked = ui.checkbox(&mut checked, label).clicked();
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let text = RichText::new(count.to_string()).monospace();
+            let text = RichText::new(crate::text::grouped(count)).monospace();
             ui.label(if count == 0 { text.weak() } else { text });
             if let Some(colour) = swatch {
                 let (rect, _) =

@@ -2,7 +2,7 @@
 
 use super::document::Document;
 use crate::model::{Party, Role};
-use crate::text::plural;
+use crate::text::{grouped, plural};
 use egui::RichText;
 
 /// The count line: "25 signers · 22 D · 3 R · 4 leads", or "Showing 9 of 25 signers · …" under a filter.
@@ -11,20 +11,28 @@ pub fn count_line(document: &Document, is_filtered: bool) -> String {
     let total = document.letter.signers.len();
     let noun = plural(total, "signer", "signers");
     let mut parts = vec![if is_filtered {
-        format!("Showing {} of {total} {noun}", tally.total)
+        format!(
+            "Showing {} of {} {noun}",
+            grouped(tally.total),
+            grouped(total)
+        )
     } else {
-        format!("{total} {noun}")
+        format!("{} {noun}", grouped(total))
     }];
     parts.extend(tally.parties_by_count().into_iter().map(|(party, n)| {
         let code = document.letter.parties.code(party);
         if party == Party::UNKNOWN {
-            format!("{n} with no party")
+            format!("{} with no party", grouped(n))
         } else {
-            format!("{n} {code}")
+            format!("{} {code}", grouped(n))
         }
     }));
     let leads = tally.role(Role::Lead);
-    parts.push(format!("{leads} {}", plural(leads, "lead", "leads")));
+    parts.push(format!(
+        "{} {}",
+        grouped(leads),
+        plural(leads, "lead", "leads")
+    ));
     parts.join(" · ")
 }
 

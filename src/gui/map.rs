@@ -8,7 +8,7 @@ use super::roster_panel::RosterState;
 use super::theme;
 use crate::analysis::Filter;
 use crate::model::State;
-use crate::text::plural;
+use crate::text::{grouped, plural};
 use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, StrokeKind, pos2, vec2};
 
 const COLUMNS: f32 = 11.0;
@@ -19,9 +19,10 @@ const LEGEND_HEIGHT_POINTS: f32 = 4.0;
 /// The label a tile carries for screen readers and tests: "California (CA): 9 signers".
 pub fn tile_label(state: State, count: u32) -> String {
     format!(
-        "{} ({}): {count} {}",
+        "{} ({}): {} {}",
         state.name(),
         state.code(),
+        grouped(count),
         plural(count, "signer", "signers")
     )
 }
@@ -143,7 +144,7 @@ pub fn ui(
             painter.text(
                 rect.center() + vec2(0.0, tile * 0.22),
                 Align2::CENTER_CENTER,
-                count.to_string(),
+                crate::text::compact(count),
                 FontId::proportional(code_size * 0.8),
                 text_colour,
             );
@@ -186,13 +187,13 @@ fn state_breakdown(document: &Document, state: State, count: u32) -> String {
         .into_iter()
         .map(|(p, _)| (p, tally.party_state(p, state)))
         .filter(|(_, n)| *n > 0)
-        .map(|(p, n)| format!("{} {n}", document.letter.parties.code(p)))
+        .map(|(p, n)| format!("{} {}", document.letter.parties.code(p), grouped(n)))
         .collect();
     let noun = plural(count, "signer", "signers");
     if parties.is_empty() {
-        format!("{count} {noun}")
+        format!("{} {noun}", grouped(count))
     } else {
-        format!("{count} {noun}: {}", parties.join(", "))
+        format!("{} {noun}: {}", grouped(count), parties.join(", "))
     }
 }
 
@@ -215,7 +216,7 @@ fn legend_ui(ui: &mut egui::Ui, max: u32, dark_mode: bool, title: &str, unit: &s
             }
         }
         for n in stops.into_iter().rev() {
-            ui.label(egui::RichText::new(format!("{n}{unit}")).small());
+            ui.label(egui::RichText::new(format!("{}{unit}", grouped(n))).small());
             let (rect, _) = ui.allocate_exact_size(vec2(14.0, 14.0), Sense::hover());
             ui.painter()
                 .rect_filled(rect, 2.0, theme::map_fill(n, max, dark_mode));

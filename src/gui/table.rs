@@ -6,72 +6,152 @@ use super::document::Document;
 use super::roster_panel::{self, RosterState};
 use super::theme;
 use crate::model::{Chamber, Role, Signer};
+use crate::order::{Order, sort_order};
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
-use std::cmp::Ordering;
+use std::sync::{Arc, mpsc};
 
-/// A column the table can be sorted by.
+pub use crate::order::SortColumn;
+
+/// Up to this many signers the table sorts on the spot (a few milliseconds); above, on a
+/// background thread, showing the file's order meanwhile.
+const SORT_ON_THE_SPOT_SIGNERS: usize = 20_000;
+
+/// What an order of every signer was made for: one version of the letter, one column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SortColumn {
-    /// As the file lists them.
-    FileOrder,
-    /// By surname, then the whole name, ignoring case and accents.
-    Name,
-    /// By party code.
-    Party,
-    /// By state code.
-    State,
-    /// By district number.
-    District,
-    /// House before Senate.
-    Chamber,
-    /// Leads before cosigners.
-    Role,
+struct OrderKey {
+    edit_revision: u64,
+    signer_count: usize,
+    column: SortColumn,
+    is_ascending: bool,
 }
 
-/// The table's own state: how it is sorted, and the sorted rows.
+/// Every signer in one order, and what it was sorted for.
+struct SortedOrder {
+    key: OrderKey,
+    order: Order,
+}
+
+/// A sort running on a background thread.
+struct SortJob {
+    key: OrderKey,
+    receiver: mpsc::Receiver<Order>,
+}
+
+/// The table's own state: how it is sorted, every signer in that order, and the rows shown.
+#[derive(Default)]
 pub struct TablePanel {
     sort: SortColumn,
-    is_ascending: bool,
-    sorted_for: Option<(u64, SortColumn, bool)>,
-    sorted_rows: Vec<u32>,
-}
-
-impl Default for TablePanel {
-    fn default() -> Self {
-        TablePanel {
-            sort: SortColumn::FileOrder,
-            is_ascending: true,
-            sorted_for: None,
-            sorted_rows: Vec::new(),
-        }
-    }
+    is_descending: bool,
+    order: Option<SortedOrder>,
+    sorting: Option<SortJob>,
+    /// The selection in `order`, and the selection revision and order it was picked for.
+    shown: Vec<u32>,
+    shown_for: Option<(u64, OrderKey)>,
+    /// To wake the window when a background sort is done.
+    ctx: Option<egui::Context>,
 }
 
 impl TablePanel {
-    /// The rows in the order shown, as positions in the letter.
-    pub fn rows(&mut self, document: &Document) -> &[u32] {
-        let key = (document.revision, self.sort, self.is_ascending);
-        if self.sorted_for != Some(key) {
-            self.sorted_rows.clone_from(&document.selection.rows);
-            sort_rows(
-                &mut self.sorted_rows,
-                document,
-                self.sort,
-                self.is_ascending,
-            );
-            self.sorted_for = Some(key);
+    /// The rows in the order shown, as positions in the letter. In file order that is the
+    /// selection itself; in any other, the selection picked out of every signer sorted
+    /// once (a pass over a bit set, not a sort, when the filters change).
+    pub fn rows<'d>(&'d mut self, document: &'d Document) -> &'d [u32] {
+        let key = OrderKey {
+            edit_revision: document.edit_revision(),
+            signer_count: document.letter.signers.len(),
+            column: self.sort,
+            is_ascending: !self.is_descending,
+        };
+        if key.column == SortColumn::FileOrder && key.is_ascending {
+            return &document.selection.rows;
         }
-        &self.sorted_rows
+        self.follow_sort(document, key);
+        let Some(order) = self
+            .order
+            .as_ref()
+            .filter(|o| o.key.signer_count == key.signer_count)
+        else {
+            // The first sort of a big letter, or one after a signer was added or removed:
+            // the file's order until it is done.
+            return &document.selection.rows;
+        };
+        if document.selection.rows.len() == order.order.positions().len() {
+            return order.order.positions();
+        }
+        let shown_for = (document.revision, order.key);
+        if self.shown_for != Some(shown_for) {
+            self.shown = order.order.pick(&document.selection.rows);
+            self.shown_for = Some(shown_for);
+        }
+        &self.shown
+    }
+
+    /// Whether a sort is running on a background thread.
+    pub fn is_sorting(&self) -> bool {
+        self.sorting.is_some()
+    }
+
+    /// Takes a finished background sort, and starts one (or sorts on the spot) when the
+    /// order is not the one `key` asks for.
+    fn follow_sort(&mut self, document: &Document, key: OrderKey) {
+        if let Some(job) = &self.sorting {
+            match job.receiver.try_recv() {
+                Ok(order) => {
+                    self.order = Some(SortedOrder {
+                        key: job.key,
+                        order,
+                    });
+                    self.sorting = None;
+                }
+                Err(mpsc::TryRecvError::Disconnected) => self.sorting = None,
+                Err(mpsc::TryRecvError::Empty) => {}
+            }
+        }
+        if self.order.as_ref().is_some_and(|o| o.key == key)
+            || self.sorting.as_ref().is_some_and(|job| job.key == key)
+        {
+            return;
+        }
+        if key.signer_count > SORT_ON_THE_SPOT_SIGNERS
+            && let Some(ctx) = self.ctx.clone()
+        {
+            let (letter, index) = (Arc::clone(&document.letter), Arc::clone(&document.index));
+            let sort =
+                move || Order::new(sort_order(&letter, &index, key.column, key.is_ascending));
+            let (sender, receiver) = mpsc::channel();
+            let spawned = std::thread::Builder::new()
+                .name("sort signers".to_owned())
+                .spawn(move || {
+                    // The table may have asked for another order meanwhile: then no one listens.
+                    if sender.send(sort()).is_ok() {
+                        ctx.request_repaint();
+                    }
+                });
+            if spawned.is_ok() {
+                self.sorting = Some(SortJob { key, receiver });
+                return;
+            }
+        }
+        self.sorting = None;
+        self.order = Some(SortedOrder {
+            key,
+            order: Order::new(sort_order(
+                &document.letter,
+                &document.index,
+                key.column,
+                key.is_ascending,
+            )),
+        });
     }
 
     /// Sorts by `column`, or reverses the order when it is already sorted by it.
     pub fn sort_by(&mut self, column: SortColumn) {
         if self.sort == column {
-            self.is_ascending = !self.is_ascending;
+            self.is_descending = !self.is_descending;
         } else {
             self.sort = column;
-            self.is_ascending = true;
+            self.is_descending = false;
         }
     }
 
@@ -83,6 +163,9 @@ impl TablePanel {
         document: &Document,
         roster: Option<&RosterState>,
     ) -> Vec<Command> {
+        if self.ctx.is_none() {
+            self.ctx = Some(ui.ctx().clone());
+        }
         let mut commands = Vec::new();
         let shown = document.selection.rows.len();
         if shown == 0 {
@@ -106,7 +189,10 @@ impl TablePanel {
             ("Role", SortColumn::Role),
         ];
         let mut clicked = None;
-        let (sort, is_ascending) = (self.sort, self.is_ascending);
+        let (sort, is_ascending) = (self.sort, !self.is_descending);
+        // Starts the sort first, so that the header shows it from this frame on.
+        let _ = self.rows(document);
+        let is_sorting = self.is_sorting();
         let rows = self.rows(document);
         // With the roster column the table is another table: its own id keeps the widths apart.
         let table_id = if roster.is_some() {
@@ -145,6 +231,11 @@ impl TablePanel {
                             .clicked()
                         {
                             clicked = Some(column);
+                        }
+                        if is_sorting && sort == column {
+                            ui.add(egui::Spinner::new().size(12.0)).on_hover_text(
+                                "Sorting… the file's order is shown until it is done",
+                            );
                         }
                     });
                 }
@@ -237,46 +328,4 @@ pub fn district_text(signer: &Signer) -> String {
         (_, Some(0)) => "at-large".to_owned(),
         (_, Some(d)) => d.to_string(),
     }
-}
-
-fn sort_rows(rows: &mut [u32], document: &Document, column: SortColumn, is_ascending: bool) {
-    let signers = &document.letter.signers;
-    let signer = |i: u32| signers.get(i as usize);
-    let by_name = |a: u32, b: u32| {
-        let (x, y) = (
-            document.index.folded_name(a as usize),
-            document.index.folded_name(b as usize),
-        );
-        crate::text::surname(x)
-            .cmp(crate::text::surname(y))
-            .then_with(|| x.cmp(y))
-    };
-    let compare = |a: &u32, b: &u32| -> Ordering {
-        let (Some(x), Some(y)) = (signer(*a), signer(*b)) else {
-            return Ordering::Equal;
-        };
-        let primary = match column {
-            SortColumn::FileOrder => a.cmp(b),
-            SortColumn::Name => by_name(*a, *b),
-            SortColumn::Party => document
-                .letter
-                .party_code(x)
-                .cmp(document.letter.party_code(y)),
-            SortColumn::State => x
-                .state
-                .code()
-                .cmp(y.state.code())
-                .then(x.district.cmp(&y.district)),
-            SortColumn::District => x.district.cmp(&y.district),
-            SortColumn::Chamber => x.chamber.cmp(&y.chamber),
-            SortColumn::Role => x.role.cmp(&y.role),
-        };
-        let primary = if is_ascending {
-            primary
-        } else {
-            primary.reverse()
-        };
-        primary.then_with(|| by_name(*a, *b)).then(a.cmp(b))
-    };
-    rows.sort_by(compare);
 }

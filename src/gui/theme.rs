@@ -66,3 +66,25 @@ pub const TABLE_ROW_HEIGHT_POINTS: f32 = 20.0;
 pub const FILTERS_WIDTH_POINTS: f32 = 250.0;
 /// Default width of the demands panel, in points.
 pub const DEMANDS_WIDTH_POINTS: f32 = 340.0;
+
+/// Adds DejaVu Sans (bundled, under its own licence in `assets/fonts/`) behind egui's own
+/// fonts, so that names the default font lacks (Vietnamese "Nguyễn", Armenian, Greek,
+/// Cyrillic) are drawn instead of shown as boxes.
+pub fn install_fonts(ctx: &egui::Context) {
+    const FALLBACK: &str = "DejaVuSans";
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        FALLBACK.to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
+            "../../assets/fonts/DejaVuSans.ttf"
+        ))),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push(FALLBACK.to_owned());
+    }
+    ctx.set_fonts(fonts);
+}

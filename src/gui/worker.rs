@@ -3,9 +3,10 @@
 //! drawing, and the letter already open stays open until the new one is ready.
 
 use super::document::{Document, Source};
-use crate::analysis::Filter;
-use crate::export::{ExportFormat, write_atomically};
+use crate::analysis::{Filter, Selection};
+use crate::export::{ExportFormat, Report, write_atomically, write_export};
 use crate::load::{self, LoadError, Progress};
+use crate::model::Letter;
 use crate::roster::{self, Roster};
 use crate::save::FileStamp;
 use std::path::PathBuf;
@@ -53,6 +54,19 @@ pub enum Outcome {
         /// Where it went, or why it could not.
         result: Result<PathBuf, String>,
     },
+}
+
+/// What an export reads, taken when the user asked for it: later filters and edits do not
+/// change a file being written.
+pub struct ExportSnapshot {
+    /// The letter (shared with the window).
+    pub letter: Arc<Letter>,
+    /// The filters that were on.
+    pub filter: Filter,
+    /// The signers they let through, and their counts.
+    pub selection: Selection,
+    /// When the export was asked for, as exports write it.
+    pub generated_at: String,
 }
 
 /// What File ▸ Export writes.
@@ -280,6 +294,28 @@ impl Worker {
             Outcome::Written { what, result }
         };
         self.spawn("write export", job);
+    }
+
+    /// Renders an export of `selection` and writes it to `path`, both on a background
+    /// thread: an HTML report of a million signers takes a while, and the window goes on.
+    /// The letter is shared, not copied; an edit meanwhile copies it (see `Document`).
+    pub fn export(&mut self, path: PathBuf, format: ExportFormat, snapshot: ExportSnapshot) {
+        let job = move || {
+            let report = Report {
+                letter: &snapshot.letter,
+                filter: &snapshot.filter,
+                selection: &snapshot.selection,
+                generated_at: &snapshot.generated_at,
+            };
+            let result = write_atomically(&path, |out| write_export(out, format, &report))
+                .map(|()| path.clone())
+                .map_err(|e| e.to_string());
+            Outcome::Written {
+                what: format.label().to_owned(),
+                result,
+            }
+        };
+        self.spawn("export", job);
     }
 
     /// A callback for [`egui::Context::request_screenshot`] that encodes the picture as PNG and
