@@ -442,7 +442,7 @@ pub fn select_with_codes(
         }
         (rows, by_cell)
     };
-    let (tally, facets) = passing.count(letter, &by_cell);
+    let (tally, facets) = passing.count(letter, &by_cell.0);
     Selection {
         rows,
         tally,
@@ -714,7 +714,7 @@ impl Passing {
 
     /// The tally of the signers that pass, and the facets (each filter's counts with the
     /// other filters applied), from how many signers there are in each cell.
-    fn count(&self, letter: &Letter, by_cell: &CellCounts) -> (Tally, Facets) {
+    fn count(&self, letter: &Letter, by_cell: &[u32]) -> (Tally, Facets) {
         let mut tally = Tally::empty(letter);
         let mut facets = Facets {
             by_party: vec![0; letter.parties.len()],
@@ -722,7 +722,7 @@ impl Passing {
             by_chamber: [0; 3],
             by_role: [0; 2],
         };
-        for (cell, &n) in by_cell.0.iter().enumerate() {
+        for (cell, &n) in by_cell.iter().enumerate() {
             if n == 0 {
                 continue;
             }
@@ -777,11 +777,11 @@ impl Passing {
     }
 }
 
-impl Tally {
-    /// A tally of no signers of `letter`: counts as long as its party table, and its
-    /// demands counted. For readers that count signers as they read them
-    /// (`load::count_path`).
-    pub fn none_of(letter: &Letter) -> Tally {
-        Tally::empty(letter)
-    }
+/// The tally of the signers `filter` lets through (its search aside), from how many
+/// signers there are of each party, state, chamber and role: `cells[cell]` with `cell`
+/// `((party id × State::SLOTS + state slot) × 3 + chamber slot) × 2 + role index`, chamber
+/// slots being House, Senate, not given. For a reader that counts signers as it reads them
+/// instead of keeping them (`load::count_path`), so that it counts as [`select`] does.
+pub fn tally_cells(letter: &Letter, filter: &Filter, cells: &[u32]) -> Tally {
+    Passing::new(letter, filter).count(letter, cells).0
 }

@@ -257,62 +257,10 @@ impl Counts {
     }
 
     /// The tally of the signers `filter` lets through, as [`crate::analysis::select`]
-    /// would count them in `letter` with its signers.
+    /// would count them in `letter` with its signers (the search was applied as they
+    /// were read).
     fn tally(&self, letter: &Letter, filter: &Filter) -> Tally {
-        let parties = letter.parties.len();
-        let is_party_allowed = |party: usize| {
-            filter.parties.is_empty()
-                || filter
-                    .parties
-                    .iter()
-                    .any(|code| letter.parties.find(code).map(Party::index) == Some(party))
-        };
-        let is_state_allowed = |state: usize| {
-            filter.states.is_empty()
-                || filter.states.iter().any(|code| {
-                    let chosen = State::from_code(code)
-                        .or_else(|| (code == State::UNKNOWN.code()).then_some(State::UNKNOWN));
-                    chosen.map(State::index) == Some(state)
-                })
-        };
-        let mut tally = Tally::none_of(letter);
-        let per_party = State::SLOTS * CHAMBER_ROLE_SLOTS;
-        for (party, by_state) in self.cells.chunks_exact(per_party).take(parties).enumerate() {
-            if !is_party_allowed(party) {
-                continue;
-            }
-            for (state, by_kind) in by_state.chunks_exact(CHAMBER_ROLE_SLOTS).enumerate() {
-                if by_kind.iter().all(|n| *n == 0) || !is_state_allowed(state) {
-                    continue;
-                }
-                for (kind, &n) in by_kind.iter().enumerate() {
-                    let (chamber, role) = (kind / 2, kind % 2);
-                    let is_chamber_allowed = filter
-                        .chamber
-                        .is_none_or(|c| chamber_slot(Some(c)) == chamber);
-                    let is_role_allowed = filter.role.is_none_or(|r| r.index() == role);
-                    if n == 0 || !is_chamber_allowed || !is_role_allowed {
-                        continue;
-                    }
-                    tally.total += n as usize;
-                    add(&mut tally.by_party, party, n);
-                    add(&mut tally.by_state, state, n);
-                    add(&mut tally.by_chamber, chamber, n);
-                    add(&mut tally.by_role, role, n);
-                    if let Some(by_state) = tally.by_party_state.get_mut(party) {
-                        add(by_state, state, n);
-                    }
-                }
-            }
-        }
-        tally
-    }
-}
-
-/// Adds `n` to the count at `slot`.
-fn add(counts: &mut [u32], slot: usize, n: u32) {
-    if let Some(count) = counts.get_mut(slot) {
-        *count += n;
+        crate::analysis::tally_cells(letter, filter, &self.cells)
     }
 }
 
