@@ -395,3 +395,44 @@ fn a_big_file_shows_its_progress_and_cancel_keeps_the_open_letter() {
     );
     assert!(harness.state().error().is_none());
 }
+
+#[test]
+fn a_big_letter_keeps_its_recovery_copy_from_a_thread_and_saving_removes_it() {
+    use signer_dashboard::gui::session::{read_recovery, recovery_path};
+    let data = tempfile::tempdir().unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let path = big_letter(&folder, 30_000);
+    let app = DashboardApp::new(&egui::Context::default(), None, Some(path.clone()))
+        .with_data_dir(Some(data.path().to_path_buf()));
+    let mut harness = harness_for(app);
+    assert_eq!(harness.state().document().letter.signers.len(), 30_000);
+    harness.state_mut().apply(Command::ChooseMember {
+        signer: 29_999,
+        bioguide: "X000001".to_owned(),
+    });
+    // The next frame starts the copy on a thread; the window goes on drawing meanwhile.
+    let mut waited = 0;
+    while !recovery_path(data.path()).exists() {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        waited += 1;
+        assert!(waited < 500, "the recovery copy was not written");
+    }
+    // The copy is renamed into place whole, so once it is there it reads.
+    let recovery = read_recovery(data.path()).unwrap().unwrap();
+    assert_eq!(recovery.source.as_deref(), Some(path.as_path()));
+    assert_eq!(recovery.letter.signers.len(), 30_000);
+    assert_eq!(
+        recovery.letter.signers[29_999].bioguide.as_deref(),
+        Some("X000001")
+    );
+    let saved = folder.path().join("saved.json");
+    harness.state_mut().apply(Command::SaveTo(saved.clone()));
+    settle(&mut harness);
+    assert!(saved.exists());
+    assert!(!harness.state().document().is_modified);
+    assert!(
+        !recovery_path(data.path()).exists(),
+        "saving removes the recovery copy"
+    );
+}

@@ -108,6 +108,16 @@ enum PathPurpose {
     ImportText,
 }
 
+/// Up to this many signers the recovery copy is written between frames; above, on a thread.
+const RECOVERY_IN_PLACE_SIGNERS: usize = 20_000;
+
+/// A recovery copy being written on a thread.
+struct RecoveryJob {
+    /// Cleared when the letter is saved or closed: the thread then removes its copy.
+    is_wanted: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    receiver: std::sync::mpsc::Receiver<Result<(), String>>,
+}
+
 struct PathField {
     /// Open a letter, or export to the path.
     purpose: PathPurpose,
@@ -141,6 +151,8 @@ pub struct DashboardApp {
     data_dir: Option<PathBuf>,
     /// The edit the recovery file was last written for, and when (egui time, seconds).
     recovery_written: Option<(u64, f64)>,
+    /// A recovery copy of a big letter being written on a thread.
+    recovery_job: Option<RecoveryJob>,
     /// Whether the first frame's checks (recovery, last file) have run.
     is_started: bool,
     /// The file being read, and how far it has got.
@@ -191,6 +203,7 @@ impl DashboardApp {
             is_close_allowed: false,
             data_dir: None,
             recovery_written: None,
+            recovery_job: None,
             is_started: false,
             loading: None,
             has_file_argument: file.is_some(),
@@ -247,7 +260,70 @@ impl DashboardApp {
         }
     }
 
+    /// Writes the recovery copy of a big letter on a thread: serialising a million signers
+    /// takes longer than many frames. Small letters are written at once.
+    fn write_recovery_in_background(&mut self, time_seconds: f64) {
+        let Some(dir) = self.data_dir.clone() else {
+            return;
+        };
+        if self.document.letter.signers.len() <= RECOVERY_IN_PLACE_SIGNERS {
+            self.write_recovery_now(time_seconds);
+            return;
+        }
+        let source = match &self.document.source {
+            Source::File(path) => Some(path.clone()),
+            Source::Sample | Source::New => None,
+        };
+        let letter = std::sync::Arc::clone(&self.document.letter);
+        let is_wanted = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let still_wanted = std::sync::Arc::clone(&is_wanted);
+        let ctx = self.worker_ctx();
+        let spawned = std::thread::Builder::new()
+            .name("recovery copy".to_owned())
+            .spawn(move || {
+                let result = session::write_recovery(&dir, source.as_deref(), &letter)
+                    .map_err(|e| e.to_string());
+                // Saved or closed meanwhile: the copy is not wanted any more.
+                if !still_wanted.load(std::sync::atomic::Ordering::SeqCst) {
+                    session::remove_recovery(&dir);
+                }
+                let _ = sender.send(result);
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                self.recovery_written = Some((self.document.edit_revision(), time_seconds));
+                self.recovery_job = Some(RecoveryJob {
+                    is_wanted,
+                    receiver,
+                });
+            }
+            Err(_) => self.write_recovery_now(time_seconds),
+        }
+    }
+
+    /// Says so if the last background recovery copy could not be written.
+    fn collect_recovery_job(&mut self) {
+        let Some(job) = &self.recovery_job else {
+            return;
+        };
+        match job.receiver.try_recv() {
+            Ok(Ok(())) => self.recovery_job = None,
+            Ok(Err(error)) => {
+                self.status = Some(format!("Could not keep a recovery copy: {error}"));
+                self.recovery_job = None;
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.recovery_job = None,
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+        }
+    }
+
     fn forget_recovery(&mut self) {
+        if let Some(job) = self.recovery_job.take() {
+            job.is_wanted
+                .store(false, std::sync::atomic::Ordering::SeqCst);
+        }
         if let Some(dir) = &self.data_dir {
             session::remove_recovery(dir);
         }
@@ -516,13 +592,14 @@ impl DashboardApp {
 
     /// Writes the recovery file every few seconds while there are unsaved changes.
     fn keep_recovery(&mut self, ctx: &egui::Context) {
-        if self.data_dir.is_none() || !self.document.is_modified {
+        self.collect_recovery_job();
+        if self.data_dir.is_none() || !self.document.is_modified || self.recovery_job.is_some() {
             return;
         }
         let now = ctx.input(|i| i.time);
         let last = self.recovery_written.map_or(f64::NEG_INFINITY, |(_, t)| t);
         if now - last >= RECOVERY_INTERVAL_SECONDS {
-            self.write_recovery_now(now);
+            self.write_recovery_in_background(now);
         } else if self
             .recovery_written
             .is_none_or(|(r, _)| r != self.document.edit_revision())
