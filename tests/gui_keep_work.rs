@@ -397,7 +397,7 @@ fn a_big_file_shows_its_progress_and_cancel_keeps_the_open_letter() {
 }
 
 #[test]
-fn a_big_letter_keeps_its_recovery_copy_from_a_thread_and_saving_removes_it() {
+fn a_big_letter_keeps_its_recovery_copy_and_saves_from_threads_without_losing_edits() {
     use signer_dashboard::gui::session::{read_recovery, recovery_path};
     let data = tempfile::tempdir().unwrap();
     let folder = tempfile::tempdir().unwrap();
@@ -426,13 +426,43 @@ fn a_big_letter_keeps_its_recovery_copy_from_a_thread_and_saving_removes_it() {
         recovery.letter.signers[29_999].bioguide.as_deref(),
         Some("X000001")
     );
+    // A big letter is saved on a thread too; an edit made meanwhile stays unsaved.
     let saved = folder.path().join("saved.json");
     harness.state_mut().apply(Command::SaveTo(saved.clone()));
+    assert!(harness.state().status().unwrap().starts_with("Saving "));
+    harness.state_mut().apply(Command::ChooseMember {
+        signer: 0,
+        bioguide: "X000002".to_owned(),
+    });
     settle(&mut harness);
     assert!(saved.exists());
+    assert!(harness.state().document().is_modified);
+    assert!(
+        harness
+            .state()
+            .status()
+            .unwrap()
+            .ends_with("changes made while saving are not saved yet")
+    );
+    // Saved again with nothing changing meanwhile: saved, and the recovery copy is gone.
+    harness.state_mut().apply(Command::SaveTo(saved.clone()));
+    settle(&mut harness);
     assert!(!harness.state().document().is_modified);
+    assert_eq!(
+        harness.state().status(),
+        Some(format!("Saved {}", saved.display()).as_str())
+    );
     assert!(
         !recovery_path(data.path()).exists(),
         "saving removes the recovery copy"
+    );
+    let reread = signer_dashboard::load::load_path(&saved).unwrap();
+    assert_eq!(
+        reread.letter.signers[0].bioguide.as_deref(),
+        Some("X000002")
+    );
+    assert_eq!(
+        reread.letter.signers[29_999].bioguide.as_deref(),
+        Some("X000001")
     );
 }

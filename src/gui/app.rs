@@ -108,6 +108,9 @@ enum PathPurpose {
     ImportText,
 }
 
+/// Up to this many signers a letter is saved between frames; above, on a thread.
+const SAVE_IN_PLACE_SIGNERS: usize = 20_000;
+
 /// Up to this many signers the recovery copy is written between frames; above, on a thread.
 const RECOVERY_IN_PLACE_SIGNERS: usize = 20_000;
 
@@ -153,6 +156,8 @@ pub struct DashboardApp {
     recovery_written: Option<(u64, f64)>,
     /// A recovery copy of a big letter being written on a thread.
     recovery_job: Option<RecoveryJob>,
+    /// Whether a big letter is being saved on a thread.
+    is_saving: bool,
     /// Whether the first frame's checks (recovery, last file) have run.
     is_started: bool,
     /// The file being read, and how far it has got.
@@ -204,6 +209,7 @@ impl DashboardApp {
             data_dir: None,
             recovery_written: None,
             recovery_job: None,
+            is_saving: false,
             is_started: false,
             loading: None,
             has_file_argument: file.is_some(),
@@ -442,18 +448,61 @@ impl DashboardApp {
     }
 
     fn save_to(&mut self, path: PathBuf) {
-        match save_letter(&path, &self.document.letter) {
+        if self.is_saving {
+            self.status = Some("Still saving: try again when it is done".to_owned());
+            return;
+        }
+        let version = self.document.version();
+        if self.document.letter.signers.len() > SAVE_IN_PLACE_SIGNERS {
+            // Writing a million signers takes a second or more: the window goes on meanwhile.
+            self.is_saving = true;
+            self.status = Some(format!("Saving {}…", path.display()));
+            let letter = std::sync::Arc::clone(&self.document.letter);
+            self.worker.save(path, letter, version);
+            return;
+        }
+        let result = save_letter(&path, &self.document.letter).map_err(|e| e.to_string());
+        self.finish_save(path, version, result);
+    }
+
+    /// Takes the outcome of saving `version` of a document to `path`.
+    fn finish_save(
+        &mut self,
+        path: PathBuf,
+        version: (u64, u64),
+        result: Result<Option<crate::save::FileStamp>, String>,
+    ) {
+        self.is_saving = false;
+        let (id, _) = version;
+        if id != self.document.version().0 {
+            // Another letter was opened meanwhile: the one saved is no longer shown.
+            self.status = Some(match result {
+                Ok(_) => format!("Saved {}", path.display()),
+                Err(error) => format!("Could not save {}: {error}", path.display()),
+            });
+            return;
+        }
+        match result {
             Ok(stamp) => {
                 self.document.source = Source::File(path.clone());
                 self.document.format = crate::load::SourceFormat::Json;
                 self.document.stamp = stamp;
-                self.document.is_modified = false;
-                self.forget_recovery();
                 self.settings.remember(&path);
                 self.error = None;
-                self.status = Some(format!("Saved {}", path.display()));
-                if let Some(next) = self.after_save.take() {
-                    self.perform(next);
+                if version == self.document.version() {
+                    self.document.is_modified = false;
+                    self.forget_recovery();
+                    self.status = Some(format!("Saved {}", path.display()));
+                    if let Some(next) = self.after_save.take() {
+                        self.perform(next);
+                    }
+                } else {
+                    // Edited while it was being written: those edits are not in the file yet.
+                    self.after_save = None;
+                    self.status = Some(format!(
+                        "Saved {}; changes made while saving are not saved yet",
+                        path.display()
+                    ));
                 }
             }
             Err(error) => {
@@ -1157,6 +1206,11 @@ impl DashboardApp {
                         path.display()
                     ));
                 }
+                Outcome::Saved {
+                    path,
+                    version,
+                    result,
+                } => self.finish_save(path, version, result),
                 Outcome::Written {
                     what,
                     result: Ok(path),

@@ -45,6 +45,8 @@ pub struct Document {
     pub stamp: Option<FileStamp>,
     /// The edits that can be undone and redone.
     pub history: History,
+    /// Differs between documents: which one a background job was working for.
+    id: u64,
     /// Changes with every edit and differs between documents, so panels that keep their own
     /// copy of the letter's text know when to drop it.
     edit_revision: u64,
@@ -83,6 +85,7 @@ impl Document {
             is_modified: false,
             stamp: None,
             history: History::default(),
+            id: next_revision(),
             edit_revision: next_revision(),
             revision: next_revision(),
         }
@@ -189,6 +192,12 @@ impl Document {
                 .tally
             };
         }
+    }
+
+    /// This document, as it is now: its id and its edit revision. A save made on a thread
+    /// compares it when it is done, to know whether the document changed meanwhile.
+    pub fn version(&self) -> (u64, u64) {
+        (self.id, self.edit_revision)
     }
 
     /// Changes with every edit, undo and redo: what the recovery file was last written for.

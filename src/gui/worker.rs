@@ -47,6 +47,15 @@ pub enum Outcome {
         /// The roster, or why there is none.
         result: Result<Box<Roster>, String>,
     },
+    /// A letter was saved on a thread (or could not be).
+    Saved {
+        /// Where it was saved.
+        path: PathBuf,
+        /// Which document, and which version of it, was saved.
+        version: (u64, u64),
+        /// The file's stamp after writing, or why it could not be written.
+        result: Result<Option<FileStamp>, String>,
+    },
     /// An export was written (or could not be).
     Written {
         /// What was written, e.g. "HTML report".
@@ -316,6 +325,21 @@ impl Worker {
             }
         };
         self.spawn("export", job);
+    }
+
+    /// Saves `letter` to `path` (keeping a backup, atomically) on a background thread.
+    /// `version` (the document's id and edit revision) comes back with the outcome, so the
+    /// window knows whether what it shows now is what was saved.
+    pub fn save(&mut self, path: PathBuf, letter: Arc<Letter>, version: (u64, u64)) {
+        let job = move || {
+            let result = crate::save::save_letter(&path, &letter).map_err(|e| e.to_string());
+            Outcome::Saved {
+                path,
+                version,
+                result,
+            }
+        };
+        self.spawn("save letter", job);
     }
 
     /// A callback for [`egui::Context::request_screenshot`] that encodes the picture as PNG and
