@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::gui::{DroppedPath, gui_fixture as fixture, new_harness, settle};
+use common::gui::{DroppedPath, gui_fixture as fixture, new_harness, settle, write_big_letter};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use signer_dashboard::export::ExportFormat;
@@ -322,14 +322,6 @@ fn the_picture_export_writes_a_png_of_the_screenshot() {
 
 /// A letter of `count` signers with varied names, parties and states.
 fn varied_letter(folder: &tempfile::TempDir, count: usize) -> std::path::PathBuf {
-    use std::io::Write as _;
-    let path = folder.path().join("many.json");
-    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
-    write!(
-        out,
-        r#"{{"letter": {{"title": "Many signers"}}, "signers": ["#
-    )
-    .unwrap();
     let surnames = [
         "Álvarez",
         "baker",
@@ -340,22 +332,16 @@ fn varied_letter(folder: &tempfile::TempDir, count: usize) -> std::path::PathBuf
         "O'Brien",
     ];
     let (parties, states) = (["D", "R", "I"], ["CA", "TX", "NY", "PR", "DC", "WY"]);
-    for i in 0..count {
-        let comma = if i == 0 { "" } else { "," };
+    write_big_letter(folder, "many.json", "Many signers", count, |i| {
         let surname = surnames[(i * 7919) % surnames.len()];
         let party = parties[(i * 31) % parties.len()];
         let state = states[(i * 17) % states.len()];
-        write!(
-            out,
-            r#"{comma}{{"name": "Person {} {surname}", "party": "{party}", "state": "{state}", "chamber": "house", "district": {}}}"#,
+        format!(
+            r#"{{"name": "Person {} {surname}", "party": "{party}", "state": "{state}", "chamber": "house", "district": {}}}"#,
             (i * 104_729) % count,
             i % 50
         )
-        .unwrap();
-    }
-    writeln!(out, "]}}").unwrap();
-    out.flush().unwrap();
-    path
+    })
 }
 
 #[test]

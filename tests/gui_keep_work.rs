@@ -11,7 +11,7 @@
 
 mod common;
 
-use common::gui::{gui_fixture, harness_for, new_harness, settle};
+use common::gui::{gui_fixture, harness_for, new_harness, settle, write_big_letter};
 use eframe::App as _;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -351,21 +351,11 @@ fn the_next_start_reopens_the_last_letter_with_its_filters() {
 
 /// A letter file large enough that reading it takes a while: `count` signers.
 fn big_letter(folder: &tempfile::TempDir, count: usize) -> PathBuf {
-    use std::io::Write as _;
-    let path = folder.path().join("big.json");
-    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
-    write!(
-        out,
-        r#"{{"letter": {{"title": "A big petition"}}, "signers": ["#
-    )
-    .unwrap();
-    for i in 0..count {
-        let comma = if i == 0 { "" } else { "," };
-        write!(out, r#"{comma}{{"name": "Signer Number {i}", "party": "D", "state": "CA", "chamber": "house", "district": 12}}"#).unwrap();
-    }
-    writeln!(out, "]}}").unwrap();
-    out.flush().unwrap();
-    path
+    write_big_letter(folder, "big.json", "A big petition", count, |i| {
+        format!(
+            r#"{{"name": "Signer Number {i}", "party": "D", "state": "CA", "chamber": "house", "district": 12}}"#
+        )
+    })
 }
 
 #[test]

@@ -136,66 +136,43 @@ fn assert_matches_reference(letter: &Letter, filter: &Filter, selection: &Select
     let tally = &selection.tally;
     assert_eq!(tally.total, rows.len(), "total, {what}");
     let passing: Vec<&Signer> = rows.iter().map(|&i| &letter.signers[i as usize]).collect();
+    // For one value of one dimension: how many pass, and how many pass every other filter.
+    let counts = |dimension: Dimension, has_value: &dyn Fn(&Signer) -> bool| {
+        let passed = passing.iter().filter(|s| has_value(s)).count() as u32;
+        let facet = found
+            .iter()
+            .filter(|(_, s)| has_value(s) && passes(letter, s, filter, Some(dimension)))
+            .count() as u32;
+        (passed, facet)
+    };
+    let states: Vec<State> = State::all().chain([State::UNKNOWN]).collect();
     for party in letter.parties.parties() {
-        let n = passing.iter().filter(|s| s.party == party).count() as u32;
-        assert_eq!(tally.party(party), n, "tally party {party:?}, {what}");
-        for state in State::all().chain([State::UNKNOWN]) {
+        let expected = counts(Dimension::Party, &|s| s.party == party);
+        let got = (tally.party(party), selection.facets.party(party));
+        assert_eq!(got, expected, "party {party:?}, {what}");
+        for &state in &states {
             let n = passing
                 .iter()
                 .filter(|s| s.party == party && s.state == state)
                 .count() as u32;
-            assert_eq!(
-                tally.party_state(party, state),
-                n,
-                "{party:?} {state:?}, {what}"
-            );
+            let got = tally.party_state(party, state);
+            assert_eq!(got, n, "{party:?} {state:?}, {what}");
         }
-        let facet = found
-            .iter()
-            .filter(|(_, s)| s.party == party && passes(letter, s, filter, Some(Dimension::Party)))
-            .count() as u32;
-        assert_eq!(
-            selection.facets.party(party),
-            facet,
-            "facet {party:?}, {what}"
-        );
     }
-    for state in State::all().chain([State::UNKNOWN]) {
-        let n = passing.iter().filter(|s| s.state == state).count() as u32;
-        assert_eq!(tally.state(state), n, "tally {state:?}, {what}");
-        let facet = found
-            .iter()
-            .filter(|(_, s)| s.state == state && passes(letter, s, filter, Some(Dimension::State)))
-            .count() as u32;
-        assert_eq!(
-            selection.facets.state(state),
-            facet,
-            "facet {state:?}, {what}"
-        );
+    for &state in &states {
+        let expected = counts(Dimension::State, &|s| s.state == state);
+        let got = (tally.state(state), selection.facets.state(state));
+        assert_eq!(got, expected, "state {state:?}, {what}");
     }
     for chamber in [Some(Chamber::House), Some(Chamber::Senate), None] {
-        let n = passing.iter().filter(|s| s.chamber == chamber).count() as u32;
-        assert_eq!(tally.chamber(chamber), n, "tally {chamber:?}, {what}");
-        let facet = found
-            .iter()
-            .filter(|(_, s)| {
-                s.chamber == chamber && passes(letter, s, filter, Some(Dimension::Chamber))
-            })
-            .count() as u32;
-        assert_eq!(
-            selection.facets.chamber(chamber),
-            facet,
-            "facet {chamber:?}, {what}"
-        );
+        let expected = counts(Dimension::Chamber, &|s| s.chamber == chamber);
+        let got = (tally.chamber(chamber), selection.facets.chamber(chamber));
+        assert_eq!(got, expected, "chamber {chamber:?}, {what}");
     }
     for role in Role::ALL {
-        let n = passing.iter().filter(|s| s.role == role).count() as u32;
-        assert_eq!(tally.role(role), n, "tally {role:?}, {what}");
-        let facet = found
-            .iter()
-            .filter(|(_, s)| s.role == role && passes(letter, s, filter, Some(Dimension::Role)))
-            .count() as u32;
-        assert_eq!(selection.facets.role(role), facet, "facet {role:?}, {what}");
+        let expected = counts(Dimension::Role, &|s| s.role == role);
+        let got = (tally.role(role), selection.facets.role(role));
+        assert_eq!(got, expected, "role {role:?}, {what}");
     }
 }
 

@@ -53,3 +53,25 @@ impl egui::DroppedFile for DroppedPath {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
 }
+
+/// Writes `folder/name`: a letter titled `title` whose signers are the JSON objects
+/// `signer(i)` gives for `i` in `0..count`, a big file written without holding it in memory.
+pub fn write_big_letter(
+    folder: &tempfile::TempDir,
+    name: &str,
+    title: &str,
+    count: usize,
+    signer: impl Fn(usize) -> String,
+) -> PathBuf {
+    use std::io::Write as _;
+    let path = folder.path().join(name);
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    write!(out, r#"{{"letter": {{"title": "{title}"}}, "signers": ["#).unwrap();
+    for i in 0..count {
+        let comma = if i == 0 { "" } else { "," };
+        write!(out, "{comma}{}", signer(i)).unwrap();
+    }
+    writeln!(out, "]}}").unwrap();
+    out.flush().unwrap();
+    path
+}
