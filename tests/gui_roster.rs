@@ -168,3 +168,32 @@ fn the_roster_is_kept_for_the_next_start() {
             >= 5
     );
 }
+
+#[test]
+fn a_big_letter_is_matched_on_a_thread_and_the_check_waits_for_it() {
+    use signer_dashboard::gui::roster_panel::CentralTab;
+    let folder = tempfile::tempdir().unwrap();
+    let path = common::gui::write_big_letter(&folder, "big.json", "Big", 20_500, |i| {
+        format!(
+            r#"{{"name": "Signer Number {i}", "party": "D", "state": "CA", "chamber": "house", "district": 12}}"#
+        )
+    });
+    let mut harness = with_roster(path);
+    assert_eq!(harness.state().roster().unwrap().matches.len(), 20_500);
+    assert!(!harness.state().roster().unwrap().is_matching());
+    harness
+        .state_mut()
+        .apply(Command::ShowTab(CentralTab::Check));
+    harness.run_ok();
+    harness.get_by_label_contains("Not in the roster (20,500)");
+
+    // An edit matches the letter again, on a thread; the check says it is waiting.
+    harness.state_mut().apply(Command::RemoveSigner(0));
+    harness.step();
+    assert!(harness.state().roster().unwrap().is_matching());
+    settle(&mut harness);
+    let roster = harness.state().roster().unwrap();
+    assert!(!roster.is_matching());
+    assert_eq!(roster.matches.len(), 20_499);
+    harness.get_by_label_contains("Not in the roster (20,499)");
+}

@@ -569,7 +569,9 @@ impl DashboardApp {
 
     /// Whether a file is being read or a dialog is open.
     pub fn is_busy(&self) -> bool {
-        self.worker.is_busy() || self.table_panel.is_sorting()
+        self.worker.is_busy()
+            || self.table_panel.is_sorting()
+            || self.roster.as_ref().is_some_and(RosterState::is_matching)
     }
 
     /// Whether the path field is showing.
@@ -581,7 +583,7 @@ impl DashboardApp {
     pub fn ui_root(&mut self, ui: &mut egui::Ui) {
         self.collect_background_work();
         if let Some(roster) = &mut self.roster {
-            roster.refresh(&self.document, &self.filter);
+            roster.refresh(&self.document, &self.filter, ui.ctx());
         }
         if !self.is_started {
             // On the context that draws (a test's harness has its own), before any name is laid out.
@@ -951,7 +953,7 @@ impl DashboardApp {
             commands.extend(form.ui(ctx, &self.document.letter));
         }
         if let Some(dialog) = &mut self.import {
-            commands.extend(dialog.ui(ctx, self.roster.as_ref().map(|r| &r.roster)));
+            commands.extend(dialog.ui(ctx, self.roster.as_ref().map(|r| &*r.roster)));
         }
         if let Some(prompt) = &self.prompt {
             commands.extend(prompt_ui(ctx, prompt, &self.document));
@@ -1559,7 +1561,7 @@ impl DashboardApp {
                     let text = String::from_utf8_lossy(&bytes).into_owned();
                     let kind = crate::extract::TextKind::from_path(&path)
                         .unwrap_or_else(|| crate::extract::TextKind::detect(&text));
-                    let roster = self.roster.as_ref().map(|r| &r.roster);
+                    let roster = self.roster.as_ref().map(|r| &*r.roster);
                     self.import = Some(ImportDialog::with_text(text, kind, roster));
                     self.status = Some(format!("Read {}", path.display()));
                 }

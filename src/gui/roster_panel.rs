@@ -5,13 +5,16 @@ use super::command::Command;
 use super::document::Document;
 use super::theme;
 use crate::analysis::Filter;
+use crate::model::Letter;
 use crate::model::{Chamber, Party, State, normalise_known};
 use crate::roster::{
-    Coverage, MatchResult, MatchStatus, Roster, Target, check, coverage, match_letter, targets,
+    Coverage, MatchResult, MatchStatus, Roster, RosterCheck, Target, check, coverage, match_letter,
+    targets,
 };
 use crate::text::plural;
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
+use std::sync::{Arc, mpsc};
 
 /// What the space below the charts shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -25,12 +28,39 @@ pub enum CentralTab {
     Check,
 }
 
+/// Up to this many signers the letter is matched between frames; above, on a thread
+/// (a million signers take more than a second), keeping the last results until it is done.
+const MATCH_IN_PLACE_SIGNERS: usize = 20_000;
+
+/// Matches of one version of the letter, and the roster check made from them.
+struct Matched {
+    matches: Vec<MatchResult>,
+    report: RosterCheck,
+}
+
+impl Matched {
+    fn new(letter: &Letter, roster: &Roster) -> Matched {
+        let matches = match_letter(letter, roster);
+        let report = check(letter, roster, &matches);
+        Matched { matches, report }
+    }
+}
+
+/// Matching running on a background thread, for one version of the letter.
+struct MatchJob {
+    edit_revision: u64,
+    receiver: mpsc::Receiver<Matched>,
+}
+
 /// A loaded roster and what it says about the open letter.
 pub struct RosterState {
-    /// The roster.
-    pub roster: Roster,
+    /// The roster, shared with the matching thread.
+    pub roster: Arc<Roster>,
     /// One result per signer, in letter order.
     pub matches: Vec<MatchResult>,
+    /// Signers no longer serving, party changes and vacancies, from `matches`.
+    report: Option<RosterCheck>,
+    matching: Option<MatchJob>,
     /// Coverage of the signers the filter shows.
     pub coverage: Option<Coverage>,
     /// Members who have not signed, among those the filter shows.
@@ -43,8 +73,10 @@ impl RosterState {
     /// A roster not yet matched to any letter.
     pub fn new(roster: Roster) -> RosterState {
         RosterState {
-            roster,
+            roster: Arc::new(roster),
             matches: Vec::new(),
+            report: None,
+            matching: None,
             coverage: None,
             targets: Vec::new(),
             matched_for: None,
@@ -52,14 +84,56 @@ impl RosterState {
         }
     }
 
-    /// Matches the letter again after it changed, and counts again after the filter changed.
-    pub fn refresh(&mut self, document: &Document, filter: &Filter) {
-        if self.matched_for != Some(document.edit_revision()) {
-            self.matches = match_letter(&document.letter, &self.roster);
-            self.matched_for = Some(document.edit_revision());
-            self.counted_for = None;
+    /// Whether a big letter is being matched on a thread.
+    pub fn is_matching(&self) -> bool {
+        self.matching.is_some()
+    }
+
+    /// Matches the letter again after it changed (a big one on a thread, which wakes `ctx`
+    /// when it is done), and counts again after the filter changed.
+    pub fn refresh(&mut self, document: &Document, filter: &Filter, ctx: &egui::Context) {
+        let revision = document.edit_revision();
+        if let Some(job) = &self.matching {
+            match job.receiver.try_recv() {
+                Ok(matched) => {
+                    let is_current = job.edit_revision == revision;
+                    self.matching = None;
+                    if is_current {
+                        self.adopt(matched, revision);
+                    }
+                }
+                Err(mpsc::TryRecvError::Disconnected) => self.matching = None,
+                Err(mpsc::TryRecvError::Empty) => {}
+            }
         }
-        if self.counted_for != Some(document.revision) {
+        let is_asked = self.matching.as_ref().map(|job| job.edit_revision) == Some(revision);
+        if self.matched_for != Some(revision) && !is_asked {
+            if document.letter.signers.len() <= MATCH_IN_PLACE_SIGNERS {
+                self.adopt(Matched::new(&document.letter, &self.roster), revision);
+            } else {
+                let (letter, roster) = (Arc::clone(&document.letter), Arc::clone(&self.roster));
+                let (sender, receiver) = mpsc::channel();
+                let ctx = ctx.clone();
+                let spawned = std::thread::Builder::new()
+                    .name("match roster".to_owned())
+                    .spawn(move || {
+                        if sender.send(Matched::new(&letter, &roster)).is_ok() {
+                            ctx.request_repaint();
+                        }
+                    });
+                match spawned {
+                    Ok(_) => {
+                        self.matching = Some(MatchJob {
+                            edit_revision: revision,
+                            receiver,
+                        });
+                    }
+                    Err(_) => self.adopt(Matched::new(&document.letter, &self.roster), revision),
+                }
+            }
+        }
+        // Counting waits for the letter's own matches: older ones may name other signers.
+        if self.matched_for == Some(revision) && self.counted_for != Some(document.revision) {
             self.coverage = Some(coverage(
                 &self.roster,
                 &self.matches,
@@ -68,6 +142,13 @@ impl RosterState {
             self.targets = targets(&self.roster, &self.matches, filter);
             self.counted_for = Some(document.revision);
         }
+    }
+
+    fn adopt(&mut self, matched: Matched, edit_revision: u64) {
+        self.matches = matched.matches;
+        self.report = Some(matched.report);
+        self.matched_for = Some(edit_revision);
+        self.counted_for = None;
     }
 
     /// "Roster as of …: House 25 of 435 members signed (6%) · Senate …": the coverage line.
@@ -235,7 +316,13 @@ pub fn targets_ui(ui: &mut egui::Ui, state: &RosterState, document: &Document) -
 
 /// Signers who no longer serve, members whose party changed, and empty seats.
 pub fn check_ui(ui: &mut egui::Ui, state: &RosterState, document: &Document) {
-    let report = check(&document.letter, &state.roster, &state.matches);
+    let Some(report) = &state.report else {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Matching the signers to the roster…");
+        });
+        return;
+    };
     let counts: Vec<String> = [
         MatchStatus::Matched,
         MatchStatus::Ambiguous,
@@ -261,7 +348,11 @@ pub fn check_ui(ui: &mut egui::Ui, state: &RosterState, document: &Document) {
         .show(ui, |ui| {
             ui.add_space(4.0);
             ui.label(
-                RichText::new(format!("Not in the roster ({})", report.not_serving.len())).strong(),
+                RichText::new(format!(
+                    "Not in the roster ({})",
+                    crate::text::grouped(report.not_serving.len())
+                ))
+                .strong(),
             );
             for &position in &report.not_serving {
                 if let Some(signer) = document.letter.signers.get(position as usize) {
