@@ -276,6 +276,12 @@ impl DashboardApp {
             self.write_recovery_now(time_seconds);
             return;
         }
+        if self
+            .recovery_written
+            .is_some_and(|(r, _)| r == self.document.edit_revision())
+        {
+            return;
+        }
         let source = match &self.document.source {
             Source::File(path) => Some(path.clone()),
             Source::Sample | Source::New => None,
@@ -317,7 +323,9 @@ impl DashboardApp {
         match job.receiver.try_recv() {
             Ok(Ok(())) => self.recovery_job = None,
             Ok(Err(error)) => {
-                self.status = Some(format!("Could not keep a recovery copy: {error}"));
+                if job.is_wanted.load(std::sync::atomic::Ordering::SeqCst) {
+                    self.status = Some(format!("Could not keep a recovery copy: {error}"));
+                }
                 self.recovery_job = None;
             }
             Err(std::sync::mpsc::TryRecvError::Disconnected) => self.recovery_job = None,
@@ -326,7 +334,9 @@ impl DashboardApp {
     }
 
     fn forget_recovery(&mut self) {
-        if let Some(job) = self.recovery_job.take() {
+        // A copy being written is left to finish: its thread removes it (and is waited for
+        // as background work).
+        if let Some(job) = &self.recovery_job {
             job.is_wanted
                 .store(false, std::sync::atomic::Ordering::SeqCst);
         }
@@ -570,6 +580,7 @@ impl DashboardApp {
     /// Whether a file is being read or a dialog is open.
     pub fn is_busy(&self) -> bool {
         self.worker.is_busy()
+            || self.recovery_job.is_some()
             || self.table_panel.is_sorting()
             || self.roster.as_ref().is_some_and(RosterState::is_matching)
     }
