@@ -246,6 +246,49 @@ fn the_signer_form_checks_fields_as_you_type_and_adds_the_signer() {
     harness.get_by_label("26 signers · 23 D · 3 R · 4 leads");
 }
 
+#[test]
+fn the_demand_form_opens_ready_to_type_and_adds_the_demand_and_escape_closes_it() {
+    let mut harness = new_harness(None);
+    let demands = harness.state().document().letter.demands.len();
+    harness.get_by_label("Add demand…").click();
+    harness.run_ok();
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Demand")
+            .is_focused(),
+        "the form opens ready to type"
+    );
+    assert!(
+        harness
+            .get_by_label("Save demand")
+            .accesskit_node()
+            .is_disabled(),
+        "a demand needs its text"
+    );
+    type_into(&mut harness, "Demand", "Hold a hearing on Artsakh");
+    harness.get_by_label("Save demand").click();
+    harness.run_ok();
+    let letter = &harness.state().document().letter;
+    assert_eq!(letter.demands.len(), demands + 1);
+    assert_eq!(
+        letter.demands.last().unwrap().text,
+        "Hold a hearing on Artsakh"
+    );
+    assert!(
+        harness.query_by_label("Save demand").is_none(),
+        "the form closed"
+    );
+
+    // Escape closes the form without adding anything.
+    harness.get_by_label("Add demand…").click();
+    harness.run_ok();
+    type_into(&mut harness, "Demand", "Not this one");
+    harness.key_press(egui::Key::Escape);
+    harness.run_ok();
+    assert!(harness.query_by_label("Save demand").is_none());
+    assert_eq!(harness.state().document().letter.demands.len(), demands + 1);
+}
+
 /// Clicks the text box labelled `label` and types `text` into it, letting the form lay out again.
 fn type_into(harness: &mut Harness<'static, DashboardApp>, label: &str, text: &str) {
     harness

@@ -187,116 +187,87 @@ impl SignerForm {
 
     /// Draws the form in a window. Returns the command to save it, or to close it.
     pub fn ui(&mut self, ctx: &egui::Context) -> Option<Command> {
-        let mut command = None;
         let title = if self.index.is_some() {
             "Edit signer"
         } else {
             "Add signer"
         };
         let checked = self.check();
-        let problem = |field: &str| match &checked {
-            Err(problems) => problems
-                .iter()
-                .find(|(f, _)| *f == field)
-                .map(|(_, m)| m.clone()),
-            Ok(_) => None,
-        };
-        let modal = egui::Modal::new(egui::Id::unique(("editor", title))).show(ctx, |ui| {
-            ui.heading(title);
-            ui.add_space(6.0);
-            egui::Grid::new("signer-form")
-                .num_columns(2)
-                .spacing([8.0, 6.0])
-                .show(ui, |ui| {
-                    let name_blank = self.name.trim().is_empty();
-                    let name = text_row(
-                        ui,
-                        "Name",
-                        &mut self.name,
-                        "Linda Sánchez",
-                        problem("Name").filter(|_| !name_blank),
-                    );
-                    // The modal's first frame only measures it: keep asking until the field has the focus.
-                    if !self.has_focused {
-                        if name.has_focus() {
-                            self.has_focused = true;
-                        } else {
-                            name.request_focus();
-                        }
-                    }
-                    text_row(
-                        ui,
-                        "Party",
-                        &mut self.party,
-                        "D, R, I or another code",
-                        problem("Party"),
-                    );
-                    let state_hint = State::parse(&self.state).map(|s| s.name().to_owned());
-                    let state_problem = problem("State");
-                    text_row(
-                        ui,
-                        "State",
-                        &mut self.state,
-                        "CA, California or Calif.",
-                        state_problem.clone(),
-                    );
-                    if state_problem.is_none()
-                        && let Some(name) = state_hint
-                    {
-                        ui.label("");
-                        ui.label(RichText::new(name).weak().small());
-                        ui.end_row();
-                    }
-                    ui.label("Chamber");
-                    ui.horizontal(|ui| {
-                        ui.radio_value(&mut self.chamber, None, "Not given");
-                        ui.radio_value(&mut self.chamber, Some(Chamber::House), "House");
-                        ui.radio_value(&mut self.chamber, Some(Chamber::Senate), "Senate");
-                    });
-                    ui.end_row();
-                    text_row(
-                        ui,
-                        "District",
-                        &mut self.district,
-                        "0 for at-large",
-                        problem("District"),
-                    );
-                    ui.label("Role");
-                    ui.horizontal(|ui| {
-                        ui.radio_value(&mut self.role, Role::Lead, "Lead");
-                        ui.radio_value(&mut self.role, Role::Cosigner, "Cosigner");
-                    });
-                    ui.end_row();
-                    text_row(ui, "Bioguide id", &mut self.bioguide, "e.g. S001156", None);
-                    text_row(
-                        ui,
-                        "Signed on",
-                        &mut self.signed_on,
-                        "YYYY-MM-DD",
-                        problem("Signed on"),
-                    );
-                    text_row(ui, "Note", &mut self.note, "", None);
-                });
-            ui.separator();
-            ui.horizontal(|ui| {
-                let save = ui.add_enabled(checked.is_ok(), egui::Button::new("Save signer"));
-                if save.clicked()
-                    && let Ok(draft) = &checked
+        let index = self.index;
+        let outcome = form_ui(
+            ctx,
+            title,
+            "Save signer",
+            &checked,
+            &mut self.has_focused,
+            |ui, problem| {
+                let name_blank = self.name.trim().is_empty();
+                let name = text_row(
+                    ui,
+                    "Name",
+                    &mut self.name,
+                    "Linda Sánchez",
+                    problem("Name").filter(|_| !name_blank),
+                );
+                text_row(
+                    ui,
+                    "Party",
+                    &mut self.party,
+                    "D, R, I or another code",
+                    problem("Party"),
+                );
+                let state_hint = State::parse(&self.state).map(|s| s.name().to_owned());
+                let state_problem = problem("State");
+                text_row(
+                    ui,
+                    "State",
+                    &mut self.state,
+                    "CA, California or Calif.",
+                    state_problem.clone(),
+                );
+                if state_problem.is_none()
+                    && let Some(name) = state_hint
                 {
-                    command = Some(Command::CommitSigner {
-                        index: self.index,
-                        draft: Box::new(draft.clone()),
-                    });
+                    ui.label("");
+                    ui.label(RichText::new(name).weak().small());
+                    ui.end_row();
                 }
-                if ui.button("Cancel").clicked() {
-                    command = Some(Command::CloseEditor);
-                }
-            });
-        });
-        if modal.should_close() && command.is_none() {
-            command = Some(Command::CloseEditor);
-        }
-        command
+                ui.label("Chamber");
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut self.chamber, None, "Not given");
+                    ui.radio_value(&mut self.chamber, Some(Chamber::House), "House");
+                    ui.radio_value(&mut self.chamber, Some(Chamber::Senate), "Senate");
+                });
+                ui.end_row();
+                text_row(
+                    ui,
+                    "District",
+                    &mut self.district,
+                    "0 for at-large",
+                    problem("District"),
+                );
+                ui.label("Role");
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut self.role, Role::Lead, "Lead");
+                    ui.radio_value(&mut self.role, Role::Cosigner, "Cosigner");
+                });
+                ui.end_row();
+                text_row(ui, "Bioguide id", &mut self.bioguide, "e.g. S001156", None);
+                text_row(
+                    ui,
+                    "Signed on",
+                    &mut self.signed_on,
+                    "YYYY-MM-DD",
+                    problem("Signed on"),
+                );
+                text_row(ui, "Note", &mut self.note, "", None);
+                name
+            },
+        );
+        outcome.command(|draft| Command::CommitSigner {
+            index,
+            draft: Box::new(draft.clone()),
+        })
     }
 }
 
@@ -371,87 +342,137 @@ impl DemandForm {
 
     /// Draws the form in a window. Returns the command to save it, or to close it.
     pub fn ui(&mut self, ctx: &egui::Context, letter: &Letter) -> Option<Command> {
-        let mut command = None;
         let title = if self.index.is_some() {
             "Edit demand"
         } else {
             "Add demand"
         };
         let checked = self.check(letter);
-        let problem = |field: &str| match &checked {
-            Err(problems) => problems
-                .iter()
-                .find(|(f, _)| *f == field)
-                .map(|(_, m)| m.clone()),
-            Ok(_) => None,
-        };
-        let modal = egui::Modal::new(egui::Id::unique(("editor", title))).show(ctx, |ui| {
-            ui.heading(title);
-            ui.add_space(6.0);
-            egui::Grid::new("demand-form")
-                .num_columns(2)
-                .spacing([8.0, 6.0])
-                .show(ui, |ui| {
-                    let text_blank = self.text.trim().is_empty();
-                    let text = text_row(
-                        ui,
-                        "Demand",
-                        &mut self.text,
-                        "What the letter asks for",
-                        problem("Demand").filter(|_| !text_blank),
-                    );
-                    // The modal's first frame only measures it: keep asking until the field has the focus.
-                    if !self.has_focused {
-                        if text.has_focus() {
-                            self.has_focused = true;
-                        } else {
-                            text.request_focus();
-                        }
+        let index = self.index;
+        let outcome = form_ui(
+            ctx,
+            title,
+            "Save demand",
+            &checked,
+            &mut self.has_focused,
+            |ui, problem| {
+                let text_blank = self.text.trim().is_empty();
+                let text = text_row(
+                    ui,
+                    "Demand",
+                    &mut self.text,
+                    "What the letter asks for",
+                    problem("Demand").filter(|_| !text_blank),
+                );
+                text_row(
+                    ui,
+                    "Source",
+                    &mut self.source,
+                    "The letter, a statement, the advocates…",
+                    None,
+                );
+                ui.label("Status");
+                ui.horizontal(|ui| {
+                    for status in DemandStatus::ALL {
+                        ui.radio_value(&mut self.status, status, status.label());
                     }
-                    text_row(
-                        ui,
-                        "Source",
-                        &mut self.source,
-                        "The letter, a statement, the advocates…",
-                        None,
-                    );
-                    ui.label("Status");
-                    ui.horizontal(|ui| {
-                        for status in DemandStatus::ALL {
-                            ui.radio_value(&mut self.status, status, status.label());
-                        }
-                    });
-                    ui.end_row();
-                    text_row(ui, "Note", &mut self.note, "", None);
-                    text_row(
-                        ui,
-                        "Id",
-                        &mut self.id,
-                        "made up if left blank",
-                        problem("Id"),
-                    );
                 });
-            ui.separator();
-            ui.horizontal(|ui| {
-                let save = ui.add_enabled(checked.is_ok(), egui::Button::new("Save demand"));
-                if save.clicked()
-                    && let Ok(demand) = &checked
-                {
-                    command = Some(Command::CommitDemand {
-                        index: self.index,
-                        demand: Box::new(demand.clone()),
-                    });
-                }
-                if ui.button("Cancel").clicked() {
-                    command = Some(Command::CloseEditor);
+                ui.end_row();
+                text_row(ui, "Note", &mut self.note, "", None);
+                text_row(
+                    ui,
+                    "Id",
+                    &mut self.id,
+                    "made up if left blank",
+                    problem("Id"),
+                );
+                text
+            },
+        );
+        outcome.command(|demand| Command::CommitDemand {
+            index,
+            demand: Box::new(demand.clone()),
+        })
+    }
+}
+
+/// A field's problem, if the form's check found one: what [`form_ui`] hands the fields.
+type Problem<'p> = &'p dyn Fn(&str) -> Option<String>;
+
+/// What the user did with a form this frame.
+enum FormOutcome<'c, T> {
+    /// Nothing yet: the form stays open.
+    Open,
+    /// Save, with the checked value.
+    Save(&'c T),
+    /// Cancel, Escape or a click outside.
+    Close,
+}
+
+impl<T> FormOutcome<'_, T> {
+    /// The command for the app: `save` makes the one that keeps the value.
+    fn command(self, save: impl FnOnce(&T) -> Command) -> Option<Command> {
+        match self {
+            FormOutcome::Open => None,
+            FormOutcome::Save(value) => Some(save(value)),
+            FormOutcome::Close => Some(Command::CloseEditor),
+        }
+    }
+}
+
+/// A form in a modal window: `title`, a grid of the rows `fields` draws (given each
+/// field's problem; it returns the first field, which takes the focus on opening), then
+/// `save_label`, enabled once `checked` holds a value, and Cancel.
+fn form_ui<'c, T>(
+    ctx: &egui::Context,
+    title: &str,
+    save_label: &str,
+    checked: &'c Result<T, Vec<(&'static str, String)>>,
+    has_focused: &mut bool,
+    fields: impl FnOnce(&mut egui::Ui, Problem<'_>) -> egui::Response,
+) -> FormOutcome<'c, T> {
+    let problem = |field: &str| match checked {
+        Err(problems) => problems
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.clone()),
+        Ok(_) => None,
+    };
+    let mut outcome = FormOutcome::Open;
+    let modal = egui::Modal::new(egui::Id::unique(("editor", title))).show(ctx, |ui| {
+        ui.heading(title);
+        ui.add_space(6.0);
+        egui::Grid::new(("form", title))
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                let first = fields(ui, &problem);
+                // The modal's first frame only measures it: keep asking until the field has the focus.
+                if !*has_focused {
+                    if first.has_focus() {
+                        *has_focused = true;
+                    } else {
+                        first.request_focus();
+                    }
                 }
             });
+        ui.separator();
+        ui.horizontal(|ui| {
+            let save = ui.add_enabled(checked.is_ok(), egui::Button::new(save_label));
+            if save.clicked()
+                && let Ok(value) = checked
+            {
+                outcome = FormOutcome::Save(value);
+            }
+            if ui.button("Cancel").clicked() {
+                outcome = FormOutcome::Close;
+            }
         });
-        if modal.should_close() && command.is_none() {
-            command = Some(Command::CloseEditor);
-        }
-        command
+    });
+    if modal.should_close() && matches!(outcome, FormOutcome::Open) {
+        outcome = FormOutcome::Close;
     }
+    outcome
 }
 
 /// `d1`, `d2`, …: the first such id no demand has.
