@@ -36,17 +36,35 @@ impl std::error::Error for LoadError {}
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
-        match self.position {
-            Some((line, 0)) => write!(f, ":{line}")?,
-            Some((line, column)) => write!(f, ":{line}:{column}")?,
-            None => {}
-        }
-        if let Some(field) = &self.field {
-            write!(f, ": {field}")?;
-        }
-        write!(f, ": {}", self.message)
+        write_located(
+            f,
+            &self.path,
+            self.position,
+            self.field.as_deref(),
+            &self.message,
+        )
     }
+}
+
+/// Writes `file:line:column: field: message` (column 0: only the line is known), the shape
+/// of every error about a file the app reads, letters and rosters alike.
+pub(crate) fn write_located(
+    f: &mut fmt::Formatter<'_>,
+    path: &Path,
+    position: Option<(usize, usize)>,
+    field: Option<&str>,
+    message: &str,
+) -> fmt::Result {
+    write!(f, "{}", path.display())?;
+    match position {
+        Some((line, 0)) => write!(f, ":{line}")?,
+        Some((line, column)) => write!(f, ":{line}:{column}")?,
+        None => {}
+    }
+    if let Some(field) = field {
+        write!(f, ": {field}")?;
+    }
+    write!(f, ": {message}")
 }
 
 impl LoadError {

@@ -18,6 +18,7 @@ mod sink;
 mod streaming;
 
 pub use count::{Counted, count_path};
+pub(crate) use error::write_located;
 pub use error::{LoadError, LoadErrorKind, Warning};
 pub use progress::Progress;
 

@@ -42,16 +42,13 @@ impl std::error::Error for RosterError {}
 
 impl fmt::Display for RosterError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
-        match self.position {
-            Some((line, 0)) => write!(f, ":{line}")?,
-            Some((line, column)) => write!(f, ":{line}:{column}")?,
-            None => {}
-        }
-        if let Some(field) = &self.field {
-            write!(f, ": {field}")?;
-        }
-        write!(f, ": {}", self.message)
+        crate::load::write_located(
+            f,
+            &self.path,
+            self.position,
+            self.field.as_deref(),
+            &self.message,
+        )
     }
 }
 
