@@ -243,21 +243,30 @@ impl DashboardApp {
         }
     }
 
+    /// Whether the recovery copy needs writing: the letter has unsaved changes that no copy
+    /// holds (or is being written with) yet.
+    fn is_recovery_due(&self) -> bool {
+        self.document.is_modified
+            && self
+                .recovery_written
+                .is_none_or(|(r, _)| r != self.document.edit_revision())
+    }
+
+    /// The file the open letter came from, which the recovery copy names.
+    fn source_file(&self) -> Option<&Path> {
+        match &self.document.source {
+            Source::File(path) => Some(path.as_path()),
+            Source::Sample | Source::New => None,
+        }
+    }
+
     /// Writes the recovery file now if the letter has unsaved changes it does not hold yet.
     pub fn write_recovery_now(&mut self, time_seconds: f64) {
         let Some(dir) = &self.data_dir else { return };
-        if !self.document.is_modified
-            || self
-                .recovery_written
-                .is_some_and(|(r, _)| r == self.document.edit_revision())
-        {
+        if !self.is_recovery_due() {
             return;
         }
-        let source = match &self.document.source {
-            Source::File(path) => Some(path.as_path()),
-            Source::Sample | Source::New => None,
-        };
-        match session::write_recovery(dir, source, &self.document.letter) {
+        match session::write_recovery(dir, self.source_file(), &self.document.letter) {
             Ok(()) => self.recovery_written = Some((self.document.edit_revision(), time_seconds)),
             Err(error) => {
                 self.status = Some(format!("Could not keep a recovery copy: {error}"));
@@ -276,16 +285,10 @@ impl DashboardApp {
             self.write_recovery_now(time_seconds);
             return;
         }
-        if self
-            .recovery_written
-            .is_some_and(|(r, _)| r == self.document.edit_revision())
-        {
+        if !self.is_recovery_due() {
             return;
         }
-        let source = match &self.document.source {
-            Source::File(path) => Some(path.clone()),
-            Source::Sample | Source::New => None,
-        };
+        let source = self.source_file().map(Path::to_path_buf);
         let letter = std::sync::Arc::clone(&self.document.letter);
         let is_wanted = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
         let (sender, receiver) = std::sync::mpsc::channel();
