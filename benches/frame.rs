@@ -17,6 +17,7 @@
     reason = "the generator module has parts only the example uses"
 )]
 
+mod common;
 #[path = "../examples/generate/synthetic.rs"]
 mod synthetic;
 
@@ -26,11 +27,9 @@ use signer_dashboard::gui::command::Command;
 use signer_dashboard::order::SortColumn;
 use std::time::Duration;
 
+/// Signers per letter: 1,000,000 unless `SIGNERS` says otherwise.
 fn signers() -> usize {
-    std::env::var("SIGNERS")
-        .ok()
-        .and_then(|n| n.replace('_', "").parse().ok())
-        .unwrap_or(1_000_000)
+    common::signers(1_000_000)
 }
 
 fn input() -> egui::RawInput {

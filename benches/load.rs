@@ -19,6 +19,7 @@
     reason = "a benchmark that cannot set itself up should stop"
 )]
 
+mod common;
 #[path = "../examples/generate/synthetic.rs"]
 mod synthetic;
 
@@ -31,10 +32,7 @@ use std::time::Duration;
 
 /// Signers per letter: 100,000 unless `SIGNERS` says otherwise.
 fn signers() -> usize {
-    std::env::var("SIGNERS")
-        .ok()
-        .and_then(|n| n.replace('_', "").parse().ok())
-        .unwrap_or(100_000)
+    common::signers(100_000)
 }
 
 /// A synthetic letter of `count` signers written to `folder` as `big.json` or `big.csv`.

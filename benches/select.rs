@@ -20,6 +20,7 @@
     reason = "the generator module has parts only the example uses"
 )]
 
+mod common;
 #[path = "../examples/generate/synthetic.rs"]
 mod synthetic;
 
@@ -32,11 +33,9 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
 
+/// Signers per letter: 1,000,000 unless `SIGNERS` says otherwise.
 fn signers() -> usize {
-    std::env::var("SIGNERS")
-        .ok()
-        .and_then(|n| n.replace('_', "").parse().ok())
-        .unwrap_or(1_000_000)
+    common::signers(1_000_000)
 }
 
 fn letter(count: usize) -> Letter {
