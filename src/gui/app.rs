@@ -108,12 +108,6 @@ enum PathPurpose {
     ImportText,
 }
 
-/// Up to this many signers a letter is saved between frames; above, on a thread.
-const SAVE_IN_PLACE_SIGNERS: usize = 20_000;
-
-/// Up to this many signers the recovery copy is written between frames; above, on a thread.
-const RECOVERY_IN_PLACE_SIGNERS: usize = 20_000;
-
 /// A recovery copy being written on a thread.
 struct RecoveryJob {
     /// Cleared when the letter is saved or closed: the thread then removes its copy.
@@ -281,7 +275,7 @@ impl DashboardApp {
         let Some(dir) = self.data_dir.clone() else {
             return;
         };
-        if self.document.letter.signers.len() <= RECOVERY_IN_PLACE_SIGNERS {
+        if !self.document.is_big() {
             self.write_recovery_now(time_seconds);
             return;
         }
@@ -466,7 +460,7 @@ impl DashboardApp {
             return;
         }
         let version = self.document.version();
-        if self.document.letter.signers.len() > SAVE_IN_PLACE_SIGNERS {
+        if self.document.is_big() {
             // Writing a million signers takes a second or more: the window goes on meanwhile.
             self.is_saving = true;
             self.status = Some(format!("Saving {}…", path.display()));
@@ -1678,7 +1672,7 @@ impl DashboardApp {
     /// freeing a million signers one by one takes longer than a frame.
     fn replace_document(&mut self, document: Document) {
         let old = std::mem::replace(&mut self.document, document);
-        if old.letter.signers.len() > 10_000 {
+        if old.is_big() {
             // If no thread can be started, the letter is dropped here, as before.
             let _ = std::thread::Builder::new()
                 .name("drop letter".to_owned())

@@ -55,6 +55,11 @@ pub struct Document {
     pub revision: u64,
 }
 
+/// Above this many signers, work over the whole letter (sorting, saving, the recovery
+/// copy, roster matching, freeing it) runs on a thread so that no frame waits for it;
+/// below, it takes milliseconds and runs between frames.
+pub const BIG_LETTER_SIGNERS: usize = 20_000;
+
 /// A number no other document state has had, so a cache keyed on it is never stale.
 fn next_revision() -> u64 {
     static REVISION: AtomicU64 = AtomicU64::new(1);
@@ -192,6 +197,11 @@ impl Document {
                 .tally
             };
         }
+    }
+
+    /// Whether work over every signer goes to a thread: see [`BIG_LETTER_SIGNERS`].
+    pub fn is_big(&self) -> bool {
+        self.letter.signers.len() > BIG_LETTER_SIGNERS
     }
 
     /// This document, as it is now: its id and its edit revision. A save made on a thread

@@ -28,10 +28,6 @@ pub enum CentralTab {
     Check,
 }
 
-/// Up to this many signers the letter is matched between frames; above, on a thread
-/// (a million signers take more than a second), keeping the last results until it is done.
-const MATCH_IN_PLACE_SIGNERS: usize = 20_000;
-
 /// Matches of one version of the letter, and the roster check made from them.
 struct Matched {
     matches: Vec<MatchResult>,
@@ -108,7 +104,9 @@ impl RosterState {
         }
         let is_asked = self.matching.as_ref().map(|job| job.edit_revision) == Some(revision);
         if self.matched_for != Some(revision) && !is_asked {
-            if document.letter.signers.len() <= MATCH_IN_PLACE_SIGNERS {
+            // A big letter is matched on a thread (a million signers take more than a
+            // second), keeping the last results until it is done.
+            if !document.is_big() {
                 self.adopt(Matched::new(&document.letter, &self.roster), revision);
             } else {
                 let (letter, roster) = (Arc::clone(&document.letter), Arc::clone(&self.roster));

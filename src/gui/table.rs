@@ -13,10 +13,6 @@ use std::sync::{Arc, mpsc};
 
 pub use crate::order::SortColumn;
 
-/// Up to this many signers the table sorts on the spot (a few milliseconds); above, on a
-/// background thread, showing the file's order meanwhile.
-const SORT_ON_THE_SPOT_SIGNERS: usize = 20_000;
-
 /// What an order of every signer was made for: one version of the letter, one column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct OrderKey {
@@ -113,7 +109,9 @@ impl TablePanel {
         {
             return;
         }
-        if key.signer_count > SORT_ON_THE_SPOT_SIGNERS
+        // A big letter sorts on a thread, showing the file's order meanwhile; a small one
+        // takes a few milliseconds, on the spot.
+        if document.is_big()
             && let Some(ctx) = self.ctx.clone()
         {
             let (letter, index) = (Arc::clone(&document.letter), Arc::clone(&document.index));
