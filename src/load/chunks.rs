@@ -65,6 +65,10 @@ impl<'p, R: Read> Chunks<'p, R> {
     /// are not UTF-8 (rather than only cut inside a character at the end of the window).
     pub(super) fn text(&self) -> Option<&str> {
         let bytes = self.window();
+        // SIMD for the usual text; std again for where a failure is.
+        if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+            return Some(text);
+        }
         match std::str::from_utf8(bytes) {
             Ok(text) => Some(text),
             Err(error) if error.error_len().is_none() && !self.at_eof => {
@@ -106,19 +110,19 @@ impl<'p, R: Read> Chunks<'p, R> {
             return Ok(false);
         }
         let before = out.len();
-        // Read into the vector's spare room, which a file fills without it being zeroed
-        // first (140 MB of zeroes for a big letter, otherwise).
-        let mut source = (&mut self.source).take(most.max(1) as u64);
-        source.read_to_end(out)?;
-        let end = out.len();
-        if source.limit() > 0 {
-            self.at_eof = true;
-        }
-        self.offset += (end - before) as u64;
+        // Into zeroes, in as few reads as the system allows: `read_to_end` would start
+        // at 8 kB a read and double, five reads a piece (zeroing a piece that is in the
+        // cache costs less than one read).
+        out.resize(before + most.max(1), 0);
+        let read = read_fully(&mut self.source, out.get_mut(before..).unwrap_or_default());
+        out.truncate(before + read.as_ref().map_or(0, |(count, _)| *count));
+        let (count, at_eof) = read?;
+        self.at_eof = at_eof;
+        self.offset += count as u64;
         if let Some(progress) = self.progress {
-            progress.add_bytes((end - before) as u64);
+            progress.add_bytes(count as u64);
         }
-        Ok(end > before || self.at_eof)
+        Ok(count > 0 || self.at_eof)
     }
 
     /// Reads more of the file after the bytes not yet consumed, growing the window when
@@ -137,22 +141,30 @@ impl<'p, R: Read> Chunks<'p, R> {
             self.buffer.resize(grown, 0);
         }
         let before = self.end;
-        while let Some(space) = self.buffer.get_mut(self.end..).filter(|s| !s.is_empty()) {
-            match self.source.read(space) {
-                Ok(0) => {
-                    self.at_eof = true;
-                    break;
-                }
-                Ok(count) => self.end += count,
-                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
-                Err(error) => return Err(error),
-            }
-        }
+        let space = self.buffer.get_mut(before..).unwrap_or_default();
+        let (count, at_eof) = read_fully(&mut self.source, space)?;
+        self.at_eof = at_eof;
+        self.end += count;
         if let Some(progress) = self.progress {
             progress.add_bytes((self.end - before) as u64);
         }
         Ok(self.end > before || self.at_eof)
     }
+}
+
+/// Reads into all of `space` unless the file ends first; returns how many bytes it read
+/// and whether the file ended.
+fn read_fully(source: &mut impl Read, space: &mut [u8]) -> io::Result<(usize, bool)> {
+    let mut filled = 0;
+    while let Some(rest) = space.get_mut(filled..).filter(|s| !s.is_empty()) {
+        match source.read(rest) {
+            Ok(0) => return Ok((filled, true)),
+            Ok(count) => filled += count,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
+    Ok((filled, false))
 }
 
 /// The CSV reader reads the window like a file: what is left of it, then more.

@@ -870,7 +870,8 @@ fn read_json_signer(file: &mut File, offset: u64) -> Option<(String, State)> {
     let mut most = 4096u64;
     loop {
         file.seek(SeekFrom::Start(offset)).ok()?;
-        let mut bytes = Vec::new();
+        // Room made first, so that the signer is read at once, not 32 bytes and doubling.
+        let mut bytes = Vec::with_capacity(usize::try_from(most).ok()?);
         file.by_ref().take(most).read_to_end(&mut bytes).ok()?;
         let at_eof = (bytes.len() as u64) < most;
         let text = match std::str::from_utf8(&bytes) {

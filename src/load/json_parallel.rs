@@ -72,7 +72,7 @@ impl<T: SignerReader> PieceReader for JsonPieces<T> {
         last_cut(text)
     }
     fn read_piece(&mut self, text: &[u8], signers: &mut Vec<(T::Read, Place)>) -> Option<End> {
-        read_signers(&mut self.0, std::str::from_utf8(text).ok()?, signers)
+        read_signers(&mut self.0, simdutf8::basic::from_utf8(text).ok()?, signers)
     }
 }
 
