@@ -430,6 +430,40 @@ fn csv_bad_cells_name_the_line_and_column() {
     );
 }
 
+/// The `csv` crate places a row where the row before it ended: before any blank lines, and
+/// before the `\n` of a `\r\n`. Errors and warnings name the line the row is really on.
+#[test]
+fn csv_errors_and_warnings_name_the_true_line_after_crlf_and_blank_lines() {
+    for line_end in ["\n", "\r\n"] {
+        for blanks in [0, 2] {
+            let gap = line_end.repeat(blanks + 1);
+            let table = |last: &str| {
+                format!(
+                    "name,state,chamber{line_end}OK,NJ,house{line_end}Odd,Atlantis,house{gap}{last}{line_end}"
+                )
+            };
+            // The header, OK, Odd, the blank lines, then the last row.
+            let line = 4 + blanks;
+            let case = format!("{line_end:?} with {blanks} blank lines");
+            let error = load_text("signers.csv", &table("A,CA,congress")).unwrap_err();
+            assert_eq!(error.position, Some((line, 0)), "{case}: {error}");
+            let error = load_text("signers.csv", &table("A,CA,house,extra")).unwrap_err();
+            assert_eq!(
+                error.position.map(|(l, _)| l),
+                Some(line),
+                "{case}: {error}"
+            );
+            let loaded = load_text("signers.csv", &table("A,CA,house")).unwrap();
+            let at = loaded
+                .warnings
+                .iter()
+                .map(|w| w.location.as_str())
+                .collect::<Vec<_>>();
+            assert_eq!(at, ["line 3"], "{case}");
+        }
+    }
+}
+
 #[test]
 fn non_utf8_bytes_in_json() {
     // Windows-1252 "Sánchez": 0xE1 is "á" there and not UTF-8 anywhere.

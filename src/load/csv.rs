@@ -85,8 +85,11 @@ pub(super) fn parse_into<R: std::io::Read, S: CsvRow>(
     row: &mut S,
     mut signer_read: impl FnMut(&mut S, u64),
 ) -> Result<Letter, LoadError> {
-    let mut reader = reader_for(path, true).from_reader(source);
-    let headers = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
+    let mut reader = reader_for(path, true).from_reader(Kept::new(source));
+    let headers = match reader.headers() {
+        Ok(headers) => headers.clone(),
+        Err(e) => return Err(csv_error(path, &e, reader.get_mut())),
+    };
     let table = Table::new(path, &headers)?;
     let mut normaliser = Normaliser::new(warnings);
     let mut record = csv::StringRecord::new();
@@ -95,16 +98,71 @@ pub(super) fn parse_into<R: std::io::Read, S: CsvRow>(
         match reader.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => return Err(csv_error(path, &e)),
+            Err(e) => return Err(csv_error(path, &e, reader.get_mut())),
         }
         if record.iter().all(|cell| crate::text::trim(cell).is_empty()) {
             continue;
         }
-        table.read_signer(&record, &mut normaliser, index, row)?;
-        signer_read(row, record.position().map_or(0, csv::Position::byte));
+        let position = record.position();
+        let line = reader.get_mut().line_of(position);
+        table.read_cells(&record, line, &mut normaliser, index, row)?;
+        signer_read(row, position.map_or(0, csv::Position::byte));
         index += 1;
     }
     Ok(table_letter(path, normaliser.parties))
+}
+
+/// The source of a table, keeping the bytes the `csv` reader has taken from it until no row
+/// can start in them: the `csv` crate places a row where the row before it ended, which is
+/// before any blank lines and before the `\n` of a `\r\n`, and counts its line from there,
+/// so a row's true line is found by looking at what follows that place.
+struct Kept<R> {
+    source: R,
+    bytes: Vec<u8>,
+    /// Where `bytes` starts in the table.
+    from: u64,
+}
+
+impl<R> Kept<R> {
+    fn new(source: R) -> Self {
+        Kept {
+            source,
+            bytes: Vec::new(),
+            from: 0,
+        }
+    }
+
+    /// The line, from 1, that the row at `position` (as the `csv` crate gives it) starts
+    /// on; lets go of the bytes before it.
+    fn line_of(&mut self, position: Option<&csv::Position>) -> usize {
+        let Some(position) = position else {
+            return 0;
+        };
+        let at = usize::try_from(position.byte().saturating_sub(self.from)).unwrap_or(0);
+        let skipped = self.bytes.get(at..).unwrap_or_default();
+        let line_ends = skipped
+            .iter()
+            .take_while(|b| matches!(b, b'\r' | b'\n'))
+            .filter(|&&b| b == b'\n')
+            .count();
+        // Let go now and then, not at every row: each time moves what is kept.
+        if at >= 1 << 16 {
+            self.bytes.drain(..at);
+            self.from += at as u64;
+        }
+        usize::try_from(position.line())
+            .unwrap_or(usize::MAX)
+            .saturating_add(line_ends)
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Kept<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let count = self.source.read(out)?;
+        self.bytes
+            .extend_from_slice(out.get(..count).unwrap_or_default());
+        Ok(count)
+    }
 }
 
 /// The letter a table at `path` makes, before its signers: titled by the file's name.
@@ -198,10 +256,22 @@ impl<'p> Table<'p> {
         index: usize,
         row: &mut S,
     ) -> Result<(), LoadError> {
-        let headers = &self.headers;
         let line = record
             .position()
             .map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
+        self.read_cells(record, line, normaliser, index, row)
+    }
+
+    /// [`Self::read_signer`] for the cells of a row on `line`, however they were split.
+    pub(super) fn read_cells<'c, S: CsvRow>(
+        &self,
+        cells: impl IntoIterator<Item = &'c str>,
+        line: usize,
+        normaliser: &mut Normaliser<'_>,
+        index: usize,
+        row: &mut S,
+    ) -> Result<(), LoadError> {
+        let headers = &self.headers;
         let location = || format!("line {line}");
         let field_error = |column: usize, expected: &str, found: &str| {
             let header = headers.get(column).unwrap_or_default().trim();
@@ -214,7 +284,7 @@ impl<'p> Table<'p> {
             .field(format!("column {} ({header})", column + 1))
         };
         row.begin();
-        for (column_index, (cell, column)) in record.iter().zip(&self.columns).enumerate() {
+        for (column_index, (cell, column)) in cells.into_iter().zip(&self.columns).enumerate() {
             // Cells the exporter guarded against formula injection read back as written.
             let value = unguard_formula(crate::text::trim(cell));
             match column {
@@ -349,16 +419,16 @@ impl CsvRow for Signer {
     }
 }
 
-fn csv_error(path: &Path, error: &csv::Error) -> LoadError {
+/// The error the `csv` reader gave, at the true line of its row.
+fn csv_error<R>(path: &Path, error: &csv::Error, source: &mut Kept<R>) -> LoadError {
+    let mut line_of = |pos: &Option<csv::Position>| source.line_of(pos.as_ref());
     match error.kind() {
         csv::ErrorKind::UnequalLengths {
             pos,
             expected_len,
             len,
         } => {
-            let line = pos
-                .as_ref()
-                .map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
+            let line = line_of(pos);
             LoadError::new(
                 LoadErrorKind::Syntax,
                 path,
@@ -367,9 +437,7 @@ fn csv_error(path: &Path, error: &csv::Error) -> LoadError {
             .at(line, 0)
         }
         csv::ErrorKind::Utf8 { pos, err } => {
-            let line = pos
-                .as_ref()
-                .map_or(0, |p| usize::try_from(p.line()).unwrap_or(usize::MAX));
+            let line = line_of(pos);
             LoadError::new(
                 LoadErrorKind::Encoding,
                 path,
