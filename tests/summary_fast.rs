@@ -267,7 +267,7 @@ fn generated_letters_count_as_they_load() {
 
 /// A table of more than 2 MB (two pieces), read on worker threads in pieces cut between rows: quoted
 /// names with commas, quotes and line breaks, parties and states to warn about in the
-/// middle of pieces, duplicates far apart.
+/// middle of pieces, duplicates far apart, blank lines.
 fn big_table(line_end: &str, quirk: &str) -> String {
     let mut table = format!("state,name,party,chamber,role,note{line_end}");
     let mut row = 0;
@@ -291,6 +291,10 @@ fn big_table(line_end: &str, quirk: &str) -> String {
         table.push_str(&format!(
             "{state},{name},{party},{chamber},{role},{note}{line_end}"
         ));
+        // Blank lines now and then, which the warnings' line numbers must count.
+        if row % 997 == 0 {
+            table.push_str(&line_end.repeat(row % 3));
+        }
         row += 1;
     }
     table
@@ -303,6 +307,14 @@ fn big_tables_count_as_they_load_on_worker_threads() {
         let (_dir, path) = temp_file("big.csv", big_table(line_end, quirk).as_bytes());
         assert_counts_with(&path, &some_filters);
     }
+    // A quoted row that starts with a byte-order mark, which is part of its first cell (an
+    // unknown state here, which the warning quotes), not taken off as at the file's start.
+    let quoted = "\nAtlantis,\"Ann \"\"Nan\"\" Lee 1\"";
+    let table = big_table("\n", "");
+    assert!(table.contains(quoted));
+    let marked = table.replacen(quoted, &quoted.replacen('\n', "\n\u{FEFF}", 1), 1);
+    let (_dir, path) = temp_file("marked.csv", marked.as_bytes());
+    assert_command_prints_as_before(&path);
     let two_states = big_table("\n", "").replacen("note", "state", 1);
     let (_dir, path) = temp_file("two-states.csv", two_states.as_bytes());
     assert_counts_with(&path, &some_filters);

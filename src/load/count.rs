@@ -22,12 +22,13 @@
 
 use super::chunks::Chunks;
 use super::csv::{self as csv_reader, CsvRow, Table};
+use super::csv_rows::RowSplitter;
 use super::json::{SignerFields, SignerVisitor, Text};
 use super::json_fast::{self, QuickSigner};
 use super::json_parallel::{self, End, PieceReader, Place};
 use super::json_stream::{self, DEPTH_LIMIT, Parsed, value};
 use super::normalise::{
-    Normaliser, duplicate_warning, find_repeats, fold_hash, party_without_table, settle,
+    Normaliser, duplicate_warning, find_repeats, fold_hash, name_hash, party_without_table, settle,
     signer_location, state_without_warning,
 };
 use super::sink::{SignerReader, SignerSink};
@@ -267,6 +268,9 @@ impl Counts {
 /// A signer's hash for the duplicate check and whether the search finds its name, folding
 /// the name into `scratch`.
 fn hash_and_search(name: &str, state: State, search: &Search, scratch: &mut String) -> (u64, bool) {
+    if search.finder.is_none() {
+        return (name_hash(name, state, scratch), true);
+    }
     scratch.clear();
     crate::text::fold_into(name, scratch);
     (
@@ -610,6 +614,7 @@ struct CsvRead {
 #[derive(Clone)]
 struct CsvPieces<'p> {
     table: Table<'p>,
+    splitter: RowSplitter,
     path: &'p Path,
     row: Row,
     search: Search,
@@ -645,6 +650,7 @@ impl<'p> CsvPieces<'p> {
             ..Row::default()
         };
         let pieces = CsvPieces {
+            splitter: RowSplitter::new(csv_reader::delimiter_for(path)),
             table,
             path,
             row,
@@ -667,32 +673,34 @@ impl PieceReader for CsvPieces<'_> {
     }
 
     fn read_piece(&mut self, text: &[u8], signers: &mut Vec<(CsvRead, Place)>) -> Option<End> {
-        let mut reader = csv_reader::reader_for(self.path, false)
-            .flexible(true)
-            .from_reader(text);
-        let mut record = csv::StringRecord::new();
+        let text = simdutf8::basic::from_utf8(text).ok()?;
         let mut ignored = Vec::new();
         let mut normaliser = Normaliser::new(&mut ignored);
-        while reader.read_record(&mut record).ok()? {
-            // As `flexible(false)` checks each row against the header row.
-            if record.len() != self.table.width() {
+        let mut rows = self.splitter.rows(text);
+        while let Some(found) = rows.next_row().ok()? {
+            // As the table's `csv` reader checks each row against the header row.
+            if found.cells.len() != self.table.width() {
                 return None;
             }
-            if record.iter().all(|cell| crate::text::trim(cell).is_empty()) {
+            if found
+                .cells
+                .iter()
+                .all(|cell| crate::text::trim(cell).is_empty())
+            {
                 continue;
             }
             let row = &mut self.row;
+            let line = usize::try_from(found.line + 1).ok()?;
             self.table
-                .read_signer(&record, &mut normaliser, 0, row)
+                .read_cells(found.cells.iter(), line, &mut normaliser, 0, row)
                 .ok()?;
             let (hash, is_hit) =
                 hash_and_search(&row.name, row.codes.state, &self.search, &mut self.scratch);
             let deferred =
                 (!row.deferred.is_empty()).then(|| row.deferred.clone().into_boxed_slice());
-            let position = record.position()?;
             let place = Place {
-                offset: position.byte(),
-                line: position.line().saturating_sub(1),
+                offset: found.start as u64,
+                line: found.line,
             };
             let read = CsvRead {
                 codes: row.codes,

@@ -7,6 +7,7 @@
 mod chunks;
 mod count;
 mod csv;
+mod csv_rows;
 mod error;
 mod json;
 mod json_fast;

@@ -165,9 +165,40 @@ pub(super) fn warn_duplicates(letter: &Letter, warnings: &mut Vec<Warning>) {
 
 /// The hash [`warn_duplicates`] files a signer under, folding into `scratch`.
 pub(super) fn name_hash(name: &str, state: State, scratch: &mut String) -> u64 {
+    if let Some(hash) = plain_name_hash(name.as_bytes(), state) {
+        return hash;
+    }
     scratch.clear();
     crate::text::fold_into(name, scratch);
     fold_hash(scratch.as_bytes(), state)
+}
+
+/// [`fold_hash`] of the folded name for a name of ASCII without a backtick, which folds
+/// to itself in lower case: lowered eight bytes at a time as it is hashed, without
+/// copying it. `None` for any other name.
+fn plain_name_hash(name: &[u8], state: State) -> Option<u64> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut unusual = 0;
+    let hash = hash_words(name, state, |word| {
+        // A byte above 0x7F, or a backtick (a zero byte once the backticks are cleared).
+        let backticks = word ^ (ONES * u64::from(b'`'));
+        unusual |= word | (backticks.wrapping_sub(ONES) & !backticks);
+        lower_ascii_word(word)
+    });
+    (unusual & HIGHS == 0).then_some(hash)
+}
+
+/// Eight ASCII bytes with each of `A` to `Z` made lower case.
+fn lower_ascii_word(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // With the high bits clear, adding to each byte cannot carry into the next one.
+    let low = word & !HIGHS;
+    let from_a = low + ONES * u64::from(0x80 - b'A');
+    let past_z = low + ONES * u64::from(0x7F - b'Z');
+    let upper = from_a & !past_z & !word & HIGHS;
+    word | (upper >> 2)
 }
 
 /// [`warn_duplicates`] with each signer's [`name_hash`] already worked out (by the threads
@@ -298,13 +329,19 @@ fn tag(hash: u64) -> u64 {
 /// A 64-bit hash of a folded name and a state, in the manner of rustc's FxHash: a multiply
 /// and a rotate per eight bytes, which is all a table of a million names needs.
 pub(super) fn fold_hash(folded: &[u8], state: State) -> u64 {
+    hash_words(folded, state, |word| word)
+}
+
+/// [`fold_hash`] of `text` with each eight-byte word (little-endian, the last one padded
+/// with zeroes) first passed through `word`.
+fn hash_words(text: &[u8], state: State, mut word: impl FnMut(u64) -> u64) -> u64 {
     const K: u64 = 0xf135_7aea_2e62_a9c5;
     let mut hash = (state.index() as u64 + 1).wrapping_mul(K);
-    let mut words = folded.chunks_exact(8);
-    for word in &mut words {
+    let mut words = text.chunks_exact(8);
+    for eight in &mut words {
         let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(word);
-        hash = (hash ^ u64::from_le_bytes(bytes))
+        bytes.copy_from_slice(eight);
+        hash = (hash ^ word(u64::from_le_bytes(bytes)))
             .wrapping_mul(K)
             .rotate_left(26);
     }
@@ -313,7 +350,8 @@ pub(super) fn fold_hash(folded: &[u8], state: State) -> u64 {
     if let Some(head) = bytes.get_mut(..rest.len()) {
         head.copy_from_slice(rest);
     }
-    hash = (hash ^ u64::from_le_bytes(bytes) ^ folded.len() as u64).wrapping_mul(K);
+    let last = word(u64::from_le_bytes(bytes));
+    hash = (hash ^ last ^ text.len() as u64).wrapping_mul(K);
     // Mix the strong high bits back down: buckets take the top bits, tags the low ones.
     hash ^ (hash >> 32)
 }
@@ -373,4 +411,54 @@ pub(super) fn signer_location(index: usize, name: &str) -> String {
 /// A signer with nothing but a name, for the readers to fill in.
 pub(super) fn blank_signer() -> Signer {
     Signer::new("", Party::UNKNOWN, State::UNKNOWN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plain_name_hashes_as_its_fold_does() {
+        let mut names: Vec<String> = Vec::new();
+        // Every ASCII character at every place of names of every length around a word.
+        for length in 0..20 {
+            for byte in 0..=0x7Fu8 {
+                for at in 0..length {
+                    let mut name = vec![b'm'; length];
+                    if let Some(place) = name.get_mut(at) {
+                        *place = byte;
+                    }
+                    names.extend(String::from_utf8(name).ok());
+                }
+            }
+        }
+        names.extend(
+            [
+                "Ann LEE",
+                "O`Brien",
+                "Zoë Roberts",
+                "ÀZ",
+                "@[`{",
+                "Nguyễn Văn",
+            ]
+            .map(String::from),
+        );
+        for name in names {
+            for state in [State::UNKNOWN, State::parse("NJ").unwrap_or(State::UNKNOWN)] {
+                let folded = crate::text::fold(&name);
+                let expected = fold_hash(folded.as_bytes(), state);
+                assert_eq!(
+                    name_hash(&name, state, &mut String::new()),
+                    expected,
+                    "{name:?}"
+                );
+                let plain = name.is_ascii() && !name.contains('`');
+                assert_eq!(
+                    plain_name_hash(name.as_bytes(), state).is_some(),
+                    plain,
+                    "{name:?}"
+                );
+            }
+        }
+    }
 }
