@@ -45,41 +45,19 @@ pub(super) fn signer(text: &str) -> Option<(QuickSigner<'_>, usize)> {
         cursor.skip_space();
         cursor.expect(b':')?;
         cursor.skip_space();
-        let value = cursor.scalar()?;
-        match (key, value) {
-            (Key::Name, Scalar::Text(name)) => {
-                signer.name = match crate::text::trim(name) {
-                    "" => return None,
-                    trimmed => trimmed,
-                };
+        // The usual values of these fields, compared whole rather than scanned for their end.
+        if let Some(known) = cursor.known_value(key) {
+            match known {
+                Known::Chamber(chamber) => signer.chamber = Some(chamber),
+                Known::Role(role) => signer.role = role,
+                Known::Date => {}
+            }
+        } else {
+            let value = cursor.scalar()?;
+            read_value(&mut signer, key, value)?;
+            if key == Key::Name {
                 has_name = true;
             }
-            (Key::Party, Scalar::Text(text)) => signer.party = Some(text),
-            (Key::Party, Scalar::Null) => signer.party = None,
-            (Key::State, Scalar::Text(text)) => signer.state = Some(text),
-            (Key::State, Scalar::Null) => signer.state = None,
-            (Key::Chamber, Scalar::Text("house")) => signer.chamber = Some(Chamber::House),
-            (Key::Chamber, Scalar::Text("senate")) => signer.chamber = Some(Chamber::Senate),
-            (Key::Chamber, Scalar::Text(text)) => signer.chamber = Some(Chamber::parse(text)?),
-            (Key::Chamber, Scalar::Null) => signer.chamber = None,
-            (Key::District, Scalar::Number(n)) => {
-                district_from_number(i64::try_from(n).ok()?).ok()?;
-            }
-            (Key::District, Scalar::Text(text)) => {
-                parse_district(text).ok()?;
-            }
-            (Key::District, Scalar::Null) => {}
-            (Key::Role, Scalar::Text("lead")) => signer.role = Role::Lead,
-            (Key::Role, Scalar::Text("cosigner")) => signer.role = Role::Cosigner,
-            (Key::Role, Scalar::Text(text)) => signer.role = Role::parse(text)?,
-            (Key::Role, Scalar::Null) => signer.role = Role::Cosigner,
-            (Key::SignedOn, Scalar::Text(text)) => {
-                text.parse::<Date>().ok()?;
-            }
-            (Key::SignedOn, Scalar::Null) => {}
-            (Key::Bioguide | Key::Note, Scalar::Text(_) | Scalar::Null) => {}
-            (Key::Other, _) => {}
-            _ => return None,
         }
         cursor.skip_space();
         match cursor.next()? {
@@ -89,6 +67,54 @@ pub(super) fn signer(text: &str) -> Option<(QuickSigner<'_>, usize)> {
         }
     }
     (has_name && cursor.at < text.len()).then_some((signer, cursor.at))
+}
+
+/// A usual value of a field, read by [`Cursor::known_value`].
+enum Known {
+    Chamber(Chamber),
+    Role(Role),
+    /// A date written `YYYY-MM-DD`, checked.
+    Date,
+}
+
+/// Reads the value of the field `key` into `signer`; `None` for a value the signer visitor
+/// would reject, or read otherwise than this reader does.
+fn read_value<'t>(signer: &mut QuickSigner<'t>, key: Key, value: Scalar<'t>) -> Option<()> {
+    match (key, value) {
+        (Key::Name, Scalar::Text(name)) => {
+            signer.name = match crate::text::trim(name) {
+                "" => return None,
+                trimmed => trimmed,
+            };
+        }
+        (Key::Party, Scalar::Text(text)) => signer.party = Some(text),
+        (Key::Party, Scalar::Null) => signer.party = None,
+        (Key::State, Scalar::Text(text)) => signer.state = Some(text),
+        (Key::State, Scalar::Null) => signer.state = None,
+        (Key::Chamber, Scalar::Text("house")) => signer.chamber = Some(Chamber::House),
+        (Key::Chamber, Scalar::Text("senate")) => signer.chamber = Some(Chamber::Senate),
+        (Key::Chamber, Scalar::Text(text)) => signer.chamber = Some(Chamber::parse(text)?),
+        (Key::Chamber, Scalar::Null) => signer.chamber = None,
+        (Key::District, Scalar::Number(n)) => {
+            district_from_number(i64::try_from(n).ok()?).ok()?;
+        }
+        (Key::District, Scalar::Text(text)) => {
+            parse_district(text).ok()?;
+        }
+        (Key::District, Scalar::Null) => {}
+        (Key::Role, Scalar::Text("lead")) => signer.role = Role::Lead,
+        (Key::Role, Scalar::Text("cosigner")) => signer.role = Role::Cosigner,
+        (Key::Role, Scalar::Text(text)) => signer.role = Role::parse(text)?,
+        (Key::Role, Scalar::Null) => signer.role = Role::Cosigner,
+        (Key::SignedOn, Scalar::Text(text)) => {
+            text.parse::<Date>().ok()?;
+        }
+        (Key::SignedOn, Scalar::Null) => {}
+        (Key::Bioguide | Key::Note, Scalar::Text(_) | Scalar::Null) => {}
+        (Key::Other, _) => {}
+        _ => return None,
+    }
+    Some(())
 }
 
 struct Cursor<'t> {
@@ -156,6 +182,39 @@ impl<'t> Cursor<'t> {
         Some(string)
     }
 
+    /// The usual value of `key` at the cursor, compared whole (`"house"`, `"lead"`, a date
+    /// `"YYYY-MM-DD"`), and moves past it; `None`, with the cursor where it was, otherwise.
+    fn known_value(&mut self, key: Key) -> Option<Known> {
+        let rest = self.text.as_bytes().get(self.at..)?;
+        let (known, length) = match key {
+            Key::Chamber if rest.starts_with(b"\"house\"") => (Known::Chamber(Chamber::House), 7),
+            Key::Chamber if rest.starts_with(b"\"senate\"") => (Known::Chamber(Chamber::Senate), 8),
+            Key::Role if rest.starts_with(b"\"cosigner\"") => (Known::Role(Role::Cosigner), 10),
+            Key::Role if rest.starts_with(b"\"lead\"") => (Known::Role(Role::Lead), 6),
+            Key::SignedOn => match *rest.get(..12)? {
+                [b'"', y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2, b'"'] => {
+                    let digits = [y1, y2, y3, y4, m1, m2, d1, d2];
+                    if !digits.iter().all(u8::is_ascii_digit) {
+                        return None;
+                    }
+                    let number = |digits: &[u8]| {
+                        digits
+                            .iter()
+                            .fold(0u16, |n, d| n * 10 + u16::from(d - b'0'))
+                    };
+                    let (month, day) = (number(&[m1, m2]), number(&[d1, d2]));
+                    let (month, day) = (u8::try_from(month).ok()?, u8::try_from(day).ok()?);
+                    Date::new(number(&[y1, y2, y3, y4]), month, day)?;
+                    (Known::Date, 12)
+                }
+                _ => return None,
+            },
+            _ => return None,
+        };
+        self.at += length;
+        Some(known)
+    }
+
     fn scalar(&mut self) -> Option<Scalar<'t>> {
         match self.peek()? {
             b'"' => self.string().map(Scalar::Text),
@@ -177,7 +236,11 @@ impl<'t> Cursor<'t> {
                 if !is_plain || matches!(self.peek()?, b'.' | b'e' | b'E') {
                     return None;
                 }
-                digits.parse().ok().map(Scalar::Number)
+                // Digit by digit: `str::parse` costs more than the rest of the number.
+                let number = digits.bytes().try_fold(0u64, |n, digit| {
+                    n.checked_mul(10)?.checked_add(u64::from(digit - b'0'))
+                });
+                number.map(Scalar::Number)
             }
             _ => None,
         }
@@ -255,6 +318,17 @@ mod tests {
         assert_eq!(read.name, "Ann Lee");
         assert_eq!(read.chamber, Some(Chamber::Senate));
         assert_eq!(read.role, Role::Lead);
+        // Dates compared whole are checked as `Date` checks them.
+        for (date, is_read) in [
+            ("2024-02-29", true),
+            ("2025-02-29", false),
+            ("2025-13-01", false),
+            ("2025-1a-01", false),
+            (" 2025-01-02", true),
+        ] {
+            let text = format!(r#"{{"name":"A","signed_on":"{date}"}},"#);
+            assert_eq!(signer(&text).is_some(), is_read, "{date}");
+        }
         for unusual in [
             r#"{"name":"A\"B"},"#,
             r#"{"name":"A","x":true},"#,

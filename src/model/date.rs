@@ -19,12 +19,13 @@ pub struct DateError;
 impl Date {
     /// The date, if it exists.
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        // Whether it is a leap year only for February: a big letter has a date per signer.
         let leap =
-            (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
+            || (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
         let days_in_month = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
+            2 if leap() => 29,
             2 => 28,
             _ => return None,
         };
