@@ -28,8 +28,8 @@ use super::json_fast::{self, QuickSigner};
 use super::json_parallel::{self, End, PieceReader, Place};
 use super::json_stream::{self, DEPTH_LIMIT, Parsed, value};
 use super::normalise::{
-    Normaliser, duplicate_warning, find_repeats, fold_hash, name_hash, party_without_table, settle,
-    signer_location, state_without_warning,
+    Normaliser, duplicate_warning, find_repeats_quickly, fold_hash, name_hash, party_without_table,
+    settle, signer_location, state_without_warning,
 };
 use super::sink::{SignerReader, SignerSink};
 use super::streaming::{self, Opened};
@@ -124,7 +124,7 @@ pub fn count_path(path: &Path, filter: &Filter) -> Option<Counted> {
     };
     let mut reread = Reread::new(path, format);
     let Counts { hashes, .. } = &counts;
-    let repeats = find_repeats(hashes, |index, earlier| {
+    let repeats = find_repeats_quickly(hashes, |index, earlier| {
         hashes.get(index) == hashes.get(earlier) && reread.same(index, earlier, &counts.offsets)
     })?;
     if reread.failed {

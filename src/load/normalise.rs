@@ -214,7 +214,7 @@ pub(super) fn warn_duplicates_hashed(
     }
     let mut folded = String::new();
     let mut other = String::new();
-    let repeats = find_repeats(&hashes, |index, earlier| {
+    let repeats = find_repeats_quickly(&hashes, |index, earlier| {
         let (Some(signer), Some(earlier)) = (signers.get(index), signers.get(earlier)) else {
             return false;
         };
@@ -242,15 +242,69 @@ pub(super) fn warn_duplicates_hashed(
 /// in file order, given each signer's [`name_hash`]: `same(signer, earlier)` says whether
 /// two signers with equal hashes really are the same (rare: true duplicates and hash
 /// collisions). `None` for a letter too long for 32-bit positions.
-pub(super) fn find_repeats(
+fn find_repeats(
+    hashes: &[u64],
+    same: impl FnMut(usize, usize) -> bool,
+) -> Option<Vec<(usize, usize)>> {
+    let mut repeats = repeats_in_buckets(hashes, 0..BUCKETS, same)?;
+    repeats.sort_unstable();
+    Some(repeats)
+}
+
+/// [`find_repeats`], on every core for a big letter: the signers whose whole 64-bit hash
+/// was seen before are found first, half of the buckets on each thread; then `same`
+/// confirms each. If one is not the same (two names with one hash, or `same` unable to
+/// tell), the check is made again with `same` throughout, on one thread, which gives
+/// what [`find_repeats`] gives.
+pub(super) fn find_repeats_quickly(
     hashes: &[u64],
     mut same: impl FnMut(usize, usize) -> bool,
 ) -> Option<Vec<(usize, usize)>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    if hashes.len() < PARALLEL_REPEATS || threads < 2 {
+        return find_repeats(hashes, same);
+    }
+    let same_hash = |index: usize, earlier: usize| hashes.get(index) == hashes.get(earlier);
+    let parts: Vec<Option<Vec<(usize, usize)>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|part| {
+                let buckets = BUCKETS * part / threads..BUCKETS * (part + 1) / threads;
+                scope.spawn(move || repeats_in_buckets(hashes, buckets, same_hash))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().ok().flatten())
+            .collect()
+    });
+    let mut candidates = Vec::new();
+    for part in parts {
+        candidates.extend(part?);
+    }
+    candidates.sort_unstable();
+    if candidates.iter().all(|&(index, first)| same(index, first)) {
+        Some(candidates)
+    } else {
+        find_repeats(hashes, same)
+    }
+}
+
+/// From how many signers [`find_repeats_quickly`] uses more than one thread.
+const PARALLEL_REPEATS: usize = 1 << 18;
+
+/// [`find_repeats`] in the buckets `buckets` only, in no particular order.
+fn repeats_in_buckets(
+    hashes: &[u64],
+    buckets: std::ops::Range<usize>,
+    mut same: impl FnMut(usize, usize) -> bool,
+) -> Option<Vec<(usize, usize)>> {
     let count = u32::try_from(hashes.len()).ok()?;
-    // Each entry: 32 bits of the hash above the signer's position.
-    let mut starts = vec![0usize; BUCKETS + 1];
-    for hash in hashes {
-        if let Some(n) = starts.get_mut(bucket(*hash) + 1) {
+    let first = buckets.start;
+    let is_in = |hash: u64| buckets.contains(&bucket(hash));
+    // Each entry: 32 bits of the hash above the signer's position, grouped by bucket.
+    let mut starts = vec![0usize; buckets.len() + 1];
+    for &hash in hashes.iter().filter(|&&hash| is_in(hash)) {
+        if let Some(n) = starts.get_mut(bucket(hash) - first + 1) {
             *n += 1;
         }
     }
@@ -261,11 +315,14 @@ pub(super) fn find_repeats(
         }
     }
     let mut next = starts.clone();
-    let mut entries = vec![0u64; hashes.len()];
-    for (position, hash) in (0..count).zip(hashes) {
-        if let Some(at) = next.get_mut(bucket(*hash)) {
+    let mut entries = vec![0u64; starts.last().copied().unwrap_or(0)];
+    for (position, &hash) in (0..count).zip(hashes) {
+        if !is_in(hash) {
+            continue;
+        }
+        if let Some(at) = next.get_mut(bucket(hash) - first) {
             if let Some(entry) = entries.get_mut(*at) {
-                *entry = (tag(*hash) << 32) | u64::from(position);
+                *entry = (tag(hash) << 32) | u64::from(position);
             }
             *at += 1;
         }
@@ -285,7 +342,6 @@ pub(super) fn find_repeats(
             }
         }
     }
-    repeats.sort_unstable();
     Some(repeats)
 }
 
@@ -414,8 +470,34 @@ pub(super) fn blank_signer() -> Signer {
 }
 
 #[cfg(test)]
+#[expect(clippy::indexing_slicing, reason = "a test fails by panicking")]
 mod tests {
     use super::*;
+
+    #[test]
+    fn repeats_found_on_threads_are_those_found_on_one() {
+        // Names as numbers, every 1000th repeated later; the hash is the name scrambled.
+        let count = PARALLEL_REPEATS + 12_345;
+        let mut names: Vec<u64> = (0..count as u64).collect();
+        for i in (0..count).step_by(1000).skip(1) {
+            names[i] = names[i / 7];
+        }
+        let scramble = |name: u64| name.wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
+        let hashes: Vec<u64> = names.iter().map(|&name| scramble(name)).collect();
+        let same = |index: usize, earlier: usize| names[index] == names[earlier];
+        let expected = find_repeats(&hashes, same);
+        assert!(
+            expected.as_ref().is_some_and(|r| r.len() > 200),
+            "{expected:?}"
+        );
+        assert_eq!(find_repeats_quickly(&hashes, same), expected);
+        // Two different names with one hash: found by hash, not confirmed, checked again.
+        let mut colliding = hashes.clone();
+        colliding[count - 1] = colliding[5];
+        let expected = find_repeats(&colliding, same);
+        assert_eq!(find_repeats_quickly(&colliding, same), expected);
+        assert!(expected.is_some_and(|r| !r.iter().any(|&(index, _)| index == count - 1)));
+    }
 
     #[test]
     fn a_plain_name_hashes_as_its_fold_does() {
