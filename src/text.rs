@@ -79,10 +79,11 @@ pub(crate) fn trim(text: &str) -> &str {
     // char::is_whitespace for ASCII: the space and U+0009 to U+000D.
     let is_kept = |b: &u8| b.is_ascii() && *b != b' ' && !(0x09..=0x0D).contains(b);
     let bytes = text.as_bytes();
-    if bytes.first().is_some_and(is_kept) && bytes.last().is_some_and(is_kept) {
-        text
-    } else {
-        text.trim()
+    match (bytes.first(), bytes.last()) {
+        // Blank cells too are many: a column the signer left empty.
+        (None, _) => text,
+        (Some(first), Some(last)) if is_kept(first) && is_kept(last) => text,
+        _ => text.trim(),
     }
 }
 

@@ -137,28 +137,16 @@ impl Rows<'_, '_> {
         let line_end = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
         let content = rest.get(..line_end)?;
         let content = content.strip_suffix(b"\r").unwrap_or(content);
-        let is_plain = memchr::memchr2(b'"', b'\r', content).is_none();
-        if is_plain {
+        let delimiter = self.splitter.delimiter;
+        if plain_cell_ends(content, delimiter, &mut self.splitter.plain_ends) {
             self.at = start + line_end + 1;
             if line_end < rest.len() {
                 self.newlines += 1;
             }
-            // Byte by byte: a cell is a few bytes, too short for `memchr` to pay.
-            let splitter = &mut *self.splitter;
-            let delimiter = splitter.delimiter;
-            splitter.plain_ends.clear();
-            splitter.plain_ends.extend(
-                content
-                    .iter()
-                    .enumerate()
-                    .filter(|&(_, &b)| b == delimiter)
-                    .map(|(at, _)| at),
-            );
-            splitter.plain_ends.push(content.len());
             return Some(Row {
                 cells: Cells {
                     text: self.text.get(start..start + content.len())?,
-                    ends: &splitter.plain_ends,
+                    ends: &self.splitter.plain_ends,
                     gap: 1,
                 },
                 start,
@@ -185,6 +173,41 @@ impl Rows<'_, '_> {
             line,
         })
     }
+}
+
+/// Where each cell of `row` ends (at each delimiter, then at the row's end), put in
+/// `ends`, eight bytes at a time; false, with `ends` unfinished, if the row holds a quote or
+/// a `\r` and is to be read by `csv_core`. (A cell is a few bytes, too short for `memchr`
+/// to pay.)
+fn plain_cell_ends(row: &[u8], delimiter: u8, ends: &mut Vec<usize>) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOWS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // The high bit of each byte of `x` that is zero, and of no other byte.
+    let zeros = |x: u64| !(((x & LOWS) + LOWS) | x) & !LOWS;
+    ends.clear();
+    let mut words = row.chunks_exact(8);
+    let mut last = [0u8; 8];
+    if let Some(head) = last.get_mut(..words.remainder().len()) {
+        head.copy_from_slice(words.remainder());
+    }
+    let whole = words.by_ref().map(|word| {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(word);
+        eight
+    });
+    for (word_index, eight) in whole.chain([last]).enumerate() {
+        let word = u64::from_le_bytes(eight);
+        if zeros(word ^ (ONES * u64::from(b'"'))) | zeros(word ^ (ONES * u64::from(b'\r'))) != 0 {
+            return false;
+        }
+        let mut found = zeros(word ^ (ONES * u64::from(delimiter)));
+        while found != 0 {
+            ends.push(word_index * 8 + (found.trailing_zeros() / 8) as usize);
+            found &= found - 1;
+        }
+    }
+    ends.push(row.len());
+    true
 }
 
 impl RowSplitter {

@@ -92,7 +92,12 @@ impl Chamber {
         ];
         const SENATE: [&str; 6] = ["senate", "s", "sen", "senator", "us senate", "u.s. senate"];
         // Compared in place rather than lowercased into a new string: a big letter asks
-        // this once per signer.
+        // this once per signer, most often with one of these two.
+        match text {
+            "house" => return Some(Chamber::House),
+            "senate" => return Some(Chamber::Senate),
+            _ => {}
+        }
         let key = crate::text::trim(text).trim_end_matches('.');
         if HOUSE.iter().any(|form| form.eq_ignore_ascii_case(key)) {
             Some(Chamber::House)
@@ -171,6 +176,11 @@ impl Role {
             "",
         ];
         // Compared in place, as in `Chamber::parse`: asked once per signer.
+        match text {
+            "cosigner" | "" => return Some(Role::Cosigner),
+            "lead" => return Some(Role::Lead),
+            _ => {}
+        }
         let key = crate::text::trim(text);
         if COSIGNER.iter().any(|form| form.eq_ignore_ascii_case(key)) {
             Some(Role::Cosigner)
