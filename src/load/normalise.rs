@@ -123,8 +123,14 @@ pub(super) fn settle<T>(
 /// A district as written in a CSV cell or a JSON string: digits, or "AL"/"at-large" for 0.
 pub(super) fn parse_district(text: &str) -> Result<Option<u8>, ()> {
     let text = crate::text::trim(text);
-    if text.is_empty() {
-        return Ok(None);
+    // One or two digits, the usual district, read at once: a big table has one per row.
+    match *text.as_bytes() {
+        [] => return Ok(None),
+        [d] if d.is_ascii_digit() => return Ok(Some(d - b'0')),
+        [d1, d2] if d1.is_ascii_digit() && d2.is_ascii_digit() => {
+            return Ok(Some((d1 - b'0') * 10 + (d2 - b'0')));
+        }
+        _ => {}
     }
     if ["al", "at-large", "at large", "atlarge", "delegate"]
         .iter()
@@ -473,6 +479,29 @@ pub(super) fn blank_signer() -> Signer {
 #[expect(clippy::indexing_slicing, reason = "a test fails by panicking")]
 mod tests {
     use super::*;
+
+    #[test]
+    fn districts_read_at_once_read_as_numbers_do() {
+        let by_number = |text: &str| {
+            let text = text.trim();
+            if text.is_empty() {
+                Ok(None)
+            } else if text.eq_ignore_ascii_case("al") {
+                Ok(Some(0))
+            } else {
+                district_from_number(text.parse::<i64>().map_err(|_| ())?).map(Some)
+            }
+        };
+        let symbols = ["", "0", "1", "7", "9", "a", "L", " ", "-", "+", "٣"];
+        for a in symbols {
+            for b in symbols {
+                for c in symbols {
+                    let text = format!("{a}{b}{c}");
+                    assert_eq!(parse_district(&text), by_number(&text), "{text:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn repeats_found_on_threads_are_those_found_on_one() {
