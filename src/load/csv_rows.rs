@@ -11,6 +11,8 @@
 //! breaks before it. (The `csv` crate places a row after the previous row's terminator, so
 //! before any blank lines, and before the `\n` of a `\r\n`.)
 
+use super::words::{splat, words, zero_bytes};
+
 /// Reads the rows of `text`, which starts at the start of a row.
 pub(super) struct Rows<'t, 's> {
     text: &'t str,
@@ -180,27 +182,12 @@ impl Rows<'_, '_> {
 /// a `\r` and is to be read by `csv_core`. (A cell is a few bytes, too short for `memchr`
 /// to pay.)
 fn plain_cell_ends(row: &[u8], delimiter: u8, ends: &mut Vec<usize>) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const LOWS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    // The high bit of each byte of `x` that is zero, and of no other byte.
-    let zeros = |x: u64| !(((x & LOWS) + LOWS) | x) & !LOWS;
     ends.clear();
-    let mut words = row.chunks_exact(8);
-    let mut last = [0u8; 8];
-    if let Some(head) = last.get_mut(..words.remainder().len()) {
-        head.copy_from_slice(words.remainder());
-    }
-    let whole = words.by_ref().map(|word| {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(word);
-        eight
-    });
-    for (word_index, eight) in whole.chain([last]).enumerate() {
-        let word = u64::from_le_bytes(eight);
-        if zeros(word ^ (ONES * u64::from(b'"'))) | zeros(word ^ (ONES * u64::from(b'\r'))) != 0 {
+    for (word_index, word) in words(row).enumerate() {
+        if zero_bytes(word ^ splat(b'"')) | zero_bytes(word ^ splat(b'\r')) != 0 {
             return false;
         }
-        let mut found = zeros(word ^ (ONES * u64::from(delimiter)));
+        let mut found = zero_bytes(word ^ splat(delimiter));
         while found != 0 {
             ends.push(word_index * 8 + (found.trailing_zeros() / 8) as usize);
             found &= found - 1;

@@ -11,6 +11,7 @@
 
 use super::csv::Column as Key;
 use super::normalise::{district_from_number, parse_district};
+use super::words::{HIGHS, ONES, splat};
 use crate::model::{Chamber, Date, Role};
 
 /// The fields the counter needs of a signer, borrowed from the text.
@@ -250,22 +251,20 @@ impl<'t> Cursor<'t> {
 /// Where the first `"`, `\\` or control character of `bytes` is, looked for eight bytes at
 /// a time: most of the time reading a signer goes on finding where its strings end.
 fn string_end(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     let mut words = bytes.chunks_exact(8);
     let mut at = 0;
     for word in &mut words {
         let mut eight = [0u8; 8];
         eight.copy_from_slice(word);
         let x = u64::from_le_bytes(eight);
-        let quote = x ^ (ONES * u64::from(b'"'));
-        let backslash = x ^ (ONES * u64::from(b'\\'));
+        let quote = x ^ splat(b'"');
+        let backslash = x ^ splat(b'\\');
         // The bit trick for "a byte is zero" (and "a byte is below 0x20") marks the lowest
         // such byte exactly; only bytes above it can be marked wrongly, and they are not
         // looked at.
         let marked = (quote.wrapping_sub(ONES) & !quote)
             | (backslash.wrapping_sub(ONES) & !backslash)
-            | (x.wrapping_sub(ONES * 0x20) & !x);
+            | (x.wrapping_sub(splat(0x20)) & !x);
         let marked = marked & HIGHS;
         if marked != 0 {
             return Some(at + (marked.trailing_zeros() / 8) as usize);

@@ -17,6 +17,7 @@ mod normalise;
 mod progress;
 mod sink;
 mod streaming;
+mod words;
 
 pub use count::{Counted, count_path};
 pub(crate) use error::write_located;

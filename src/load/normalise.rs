@@ -1,6 +1,7 @@
 //! Turning fields as people write them into the model's codes, shared by both readers.
 
 use super::Warning;
+use super::words::{HIGHS, splat, words, zero_bytes};
 use crate::model::{
     Extra, Interned, Letter, Party, PartyTable, Signer, State, UNRECOGNISED_STATE_KEY,
 };
@@ -183,13 +184,10 @@ pub(super) fn name_hash(name: &str, state: State, scratch: &mut String) -> u64 {
 /// to itself in lower case: lowered eight bytes at a time as it is hashed, without
 /// copying it. `None` for any other name.
 fn plain_name_hash(name: &[u8], state: State) -> Option<u64> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     let mut unusual = 0;
     let hash = hash_words(name, state, |word| {
         // A byte above 0x7F, or a backtick (a zero byte once the backticks are cleared).
-        let backticks = word ^ (ONES * u64::from(b'`'));
-        unusual |= word | (backticks.wrapping_sub(ONES) & !backticks);
+        unusual |= word | zero_bytes(word ^ splat(b'`'));
         lower_ascii_word(word)
     });
     (unusual & HIGHS == 0).then_some(hash)
@@ -197,12 +195,10 @@ fn plain_name_hash(name: &[u8], state: State) -> Option<u64> {
 
 /// Eight ASCII bytes with each of `A` to `Z` made lower case.
 fn lower_ascii_word(word: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     // With the high bits clear, adding to each byte cannot carry into the next one.
     let low = word & !HIGHS;
-    let from_a = low + ONES * u64::from(0x80 - b'A');
-    let past_z = low + ONES * u64::from(0x7F - b'Z');
+    let from_a = low + splat(0x80 - b'A');
+    let past_z = low + splat(0x7F - b'Z');
     let upper = from_a & !past_z & !word & HIGHS;
     word | (upper >> 2)
 }
@@ -399,20 +395,14 @@ pub(super) fn fold_hash(folded: &[u8], state: State) -> u64 {
 fn hash_words(text: &[u8], state: State, mut word: impl FnMut(u64) -> u64) -> u64 {
     const K: u64 = 0xf135_7aea_2e62_a9c5;
     let mut hash = (state.index() as u64 + 1).wrapping_mul(K);
-    let mut words = text.chunks_exact(8);
-    for eight in &mut words {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(eight);
-        hash = (hash ^ word(u64::from_le_bytes(bytes)))
-            .wrapping_mul(K)
-            .rotate_left(26);
+    let mut all = words(text);
+    // The last word, padded, is mixed in with the length below.
+    let mut last = all.next().unwrap_or(0);
+    for next in all {
+        hash = (hash ^ word(last)).wrapping_mul(K).rotate_left(26);
+        last = next;
     }
-    let rest = words.remainder();
-    let mut bytes = [0u8; 8];
-    if let Some(head) = bytes.get_mut(..rest.len()) {
-        head.copy_from_slice(rest);
-    }
-    let last = word(u64::from_le_bytes(bytes));
+    let last = word(last);
     hash = (hash ^ last ^ text.len() as u64).wrapping_mul(K);
     // Mix the strong high bits back down: buckets take the top bits, tags the low ones.
     hash ^ (hash >> 32)
