@@ -169,7 +169,7 @@ pub struct DashboardApp {
 }
 
 /// The storage key of [`Settings`].
-const SETTINGS_KEY: &str = "signer-dashboard-settings";
+pub const SETTINGS_KEY: &str = "signer-dashboard-settings";
 
 impl DashboardApp {
     /// The app on the sample letter; with `file`, that file starts loading at once.

@@ -8,7 +8,11 @@ use super::progress::Progress;
 use std::io::{self, Read};
 
 /// How much is read at a time.
+#[cfg(not(fuzzing))]
 pub(super) const CHUNK_BYTES: usize = 4 << 20;
+/// Under the fuzzer (`fuzz/`), a few bytes, so that its small inputs cut values at every place.
+#[cfg(fuzzing)]
+pub(super) const CHUNK_BYTES: usize = 64;
 
 /// A window onto a file: the bytes read and not yet consumed, refilled on demand.
 pub(super) struct Chunks<'p, R> {

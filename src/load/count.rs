@@ -145,12 +145,20 @@ pub fn count_path(path: &Path, filter: &Filter) -> Option<Counted> {
 
 /// How big a piece of JSON signers a worker thread counts at a time: small enough that
 /// the text is still in the core's cache when it is read after its UTF-8 check.
+#[cfg(not(fuzzing))]
 const COUNT_PIECE_BYTES: usize = 1 << 17;
+/// Under the fuzzer, small, as [`json_parallel::PIECE_BYTES`] is.
+#[cfg(fuzzing)]
+const COUNT_PIECE_BYTES: usize = 256;
 
 /// How big a piece of a CSV table a worker thread counts at a time: each piece needs a
 /// CSV reader of its own, which takes about as long to build as a few hundred rows take
 /// to read.
+#[cfg(not(fuzzing))]
 const CSV_PIECE_BYTES: usize = 1 << 21;
+/// Under the fuzzer, small, as [`json_parallel::PIECE_BYTES`] is.
+#[cfg(fuzzing)]
+const CSV_PIECE_BYTES: usize = 256;
 
 /// A name search as [`crate::analysis::SearchIndex`] runs it: the folded query, found
 /// anywhere in the folded name.

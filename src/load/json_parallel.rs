@@ -21,7 +21,11 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 
 /// How big a piece is, at least.
+#[cfg(not(fuzzing))]
 pub(super) const PIECE_BYTES: usize = 1 << 19;
+/// Under the fuzzer, small enough that a few-kilobyte input is read in parallel pieces.
+#[cfg(fuzzing)]
+pub(super) const PIECE_BYTES: usize = 256;
 
 /// The rest of the file after the array, for the one-thread reader to go on with.
 pub(super) struct Rest {

@@ -292,7 +292,11 @@ pub(super) fn find_repeats_quickly(
 }
 
 /// From how many signers [`find_repeats_quickly`] uses more than one thread.
+#[cfg(not(fuzzing))]
 const PARALLEL_REPEATS: usize = 1 << 18;
+/// Under the fuzzer, few enough that its inputs reach the threads.
+#[cfg(fuzzing)]
+const PARALLEL_REPEATS: usize = 64;
 
 /// [`find_repeats`] in the buckets `buckets` only, in no particular order.
 fn repeats_in_buckets(

@@ -1,0 +1,13 @@
+//! A roster of Congress in its published JSON form (`legislators-current.json`), or the
+//! app's own saved form (a JSON object), read by its first character:
+//! `roster::load_bytes` must not panic, and a roster that loads must save in the app's
+//! own form and load back with the same members.
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use signer_dashboard_fuzz::{check_roster, timed};
+
+fuzz_target!(|data: &[u8]| {
+    timed("roster_json", data, || check_roster("legislators-current.json", data));
+});
