@@ -158,6 +158,12 @@ pub struct DashboardApp {
     loading: Option<(PathBuf, std::sync::Arc<crate::load::Progress>)>,
     /// Whether a file was given on the command line (then the last file is not reopened).
     has_file_argument: bool,
+    /// The file given on the command line, opened on the first frame once any unsaved
+    /// changes kept from last time have been offered.
+    initial_file: Option<PathBuf>,
+    /// What the user asked for while the kept changes were being offered (the file given
+    /// on the command line, a dropped file, *Open recent*): done once they are answered.
+    after_recovery: Option<PendingAction>,
     /// The roster of Congress, once imported, with what it says about the letter.
     roster: Option<RosterState>,
     /// What the space below the charts shows.
@@ -183,7 +189,7 @@ impl DashboardApp {
             .unwrap_or_default();
         ctx.set_theme(settings.theme);
         let filter = settings.filter.clone();
-        let mut app = DashboardApp {
+        DashboardApp {
             document: Document::sample(&filter),
             filter,
             settings,
@@ -207,15 +213,13 @@ impl DashboardApp {
             is_started: false,
             loading: None,
             has_file_argument: file.is_some(),
+            initial_file: file,
+            after_recovery: None,
             roster: None,
             tab: CentralTab::default(),
             is_map_by_share: false,
             import: None,
-        };
-        if let Some(path) = file {
-            app.perform(PendingAction::OpenPath(path));
         }
-        app
     }
 
     /// Keeps the recovery file in `data_dir` (the app's data folder; tests use a temporary one).
@@ -330,6 +334,11 @@ impl DashboardApp {
         }
     }
 
+    /// Removes the recovery copy this run wrote, once its changes are saved or given up.
+    ///
+    /// A copy kept from an earlier run is never removed here: only the user's answer to
+    /// "Restore unsaved changes?" removes it ([`Command::DiscardRecovery`]), or takes it
+    /// over ([`Command::RestoreRecovery`]).
     fn forget_recovery(&mut self) {
         // A copy being written is left to finish: its thread removes it (and is waited for
         // as background work).
@@ -337,7 +346,9 @@ impl DashboardApp {
             job.is_wanted
                 .store(false, std::sync::atomic::Ordering::SeqCst);
         }
-        if let Some(dir) = &self.data_dir {
+        if self.recovery_written.is_some()
+            && let Some(dir) = &self.data_dir
+        {
             session::remove_recovery(dir);
         }
         self.recovery_written = None;
@@ -349,21 +360,30 @@ impl DashboardApp {
         if let Some(kept) = self.kept_roster_path().filter(|p| p.is_file()) {
             self.worker.load_roster(kept, None);
         }
+        let initial = self.initial_file.take().map(PendingAction::OpenPath);
         if let Some(dir) = &self.data_dir {
             match session::read_recovery(dir) {
                 Some(Ok(recovery)) => {
+                    // Offered before anything else is opened, whichever file it belongs to.
                     self.prompt = Some(Prompt::Restore(Box::new(recovery)));
+                    self.after_recovery = initial;
                     return;
                 }
                 Some(Err(error)) => {
+                    let kept = session::set_aside_unreadable(dir);
                     self.error = Some(format!(
-                        "Could not read the unsaved changes kept from last time\n{error}"
+                        "Could not read the unsaved changes kept from last time\n{error}{}",
+                        kept.map_or_else(String::new, |p| format!(
+                            "\nThe file is kept as {}",
+                            p.display()
+                        ))
                     ));
                 }
                 None => {}
             }
         }
-        if self.has_file_argument {
+        if let Some(action) = initial {
+            self.perform(action);
             return;
         }
         if let Some(path) = self.settings.last_file.clone() {
@@ -398,8 +418,15 @@ impl DashboardApp {
         }
     }
 
-    /// Runs `action` without asking.
+    /// Runs `action` without asking; while kept changes are being offered, once they are
+    /// answered (closing the window is never held back, and keeps them for next time).
     fn perform(&mut self, action: PendingAction) {
+        if matches!(self.prompt, Some(Prompt::Restore(_)))
+            && !matches!(action, PendingAction::Close)
+        {
+            self.after_recovery = Some(action);
+            return;
+        }
         match action {
             PendingAction::Close => {
                 self.is_close_allowed = true;
@@ -1471,16 +1498,31 @@ impl DashboardApp {
                     document.stamp = source.as_deref().and_then(FileStamp::of);
                     document.is_modified = true;
                     self.replace_document(document);
+                    // The kept copy now holds this document's changes: saving or
+                    // discarding them removes it, as for any copy this run writes.
+                    self.recovery_written = Some((self.document.edit_revision(), 0.0));
                     self.status = Some(format!(
                         "Restored the changes kept at {}",
-                        recovery.saved_at
+                        session::local_time(&recovery.saved_at)
                     ));
+                    // A different file asked for meanwhile asks about these changes first.
+                    match self.after_recovery.take() {
+                        Some(PendingAction::OpenPath(path))
+                            if source.as_deref() == Some(path.as_path()) => {}
+                        Some(action) => self.guard(action),
+                        None => {}
+                    }
                 }
             }
             Command::DiscardRecovery => {
                 self.prompt = None;
-                self.forget_recovery();
-                if !self.has_file_argument
+                if let Some(dir) = &self.data_dir {
+                    session::remove_recovery(dir);
+                }
+                self.recovery_written = None;
+                if let Some(action) = self.after_recovery.take() {
+                    self.perform(action);
+                } else if !self.has_file_argument
                     && let Some(path) = self.settings.last_file.clone().filter(|p| p.is_file())
                 {
                     self.perform(PendingAction::OpenPath(path));
@@ -1841,7 +1883,7 @@ fn prompt_ui(ctx: &egui::Context, prompt: &Prompt, document: &Document) -> Optio
                     "Signer Dashboard closed with unsaved changes to {from} ({} signers, {} demands), kept at {}.",
                     recovery.letter.signers.len(),
                     recovery.letter.demands.len(),
-                    recovery.saved_at
+                    session::local_time(&recovery.saved_at)
                 ));
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
