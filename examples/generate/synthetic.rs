@@ -521,12 +521,7 @@ pub struct Generator {
 }
 
 impl Generator {
-    /// A generator for a letter of any size, from `seed`.
-    pub fn new(seed: u64) -> Generator {
-        Generator::with_repeat_share(seed, 0.0)
-    }
-
-    /// A generator in which `repeat_share` (0 to 1) of the signers repeat the name and state
+    /// A generator for a letter of any size, from `seed`, in which `repeat_share` (0 to 1) of the signers repeat the name and state
     /// of an earlier one.
     pub fn with_repeat_share(seed: u64, repeat_share: f64) -> Generator {
         let mut total = 0;

@@ -420,6 +420,7 @@ impl DashboardApp {
                 let loaded = crate::load::Loaded {
                     letter: *letter,
                     warnings: Vec::new(),
+                    duplicates: Vec::new(),
                     format: crate::load::SourceFormat::Json,
                 };
                 self.replace_document(Document::new(loaded, Source::New, &self.filter));
@@ -1464,6 +1465,7 @@ impl DashboardApp {
                     let loaded = crate::load::Loaded {
                         letter: recovery.letter,
                         warnings: Vec::new(),
+                        duplicates: Vec::new(),
                         format: crate::load::SourceFormat::Json,
                     };
                     let origin = source.clone().map_or(Source::Sample, Source::File);

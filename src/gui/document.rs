@@ -2,7 +2,7 @@
 
 use crate::analysis::{Filter, SearchIndex, Selection, SignerCodes, Tally, select_with_codes};
 use crate::edit::{Edit, History, SignerChange};
-use crate::load::{Loaded, SAMPLE_NAME, SourceFormat, Warning};
+use crate::load::{Duplicate, Loaded, SAMPLE_NAME, SourceFormat, Warning};
 use crate::model::Letter;
 use crate::save::FileStamp;
 use std::path::{Path, PathBuf};
@@ -29,6 +29,8 @@ pub struct Document {
     pub source: Source,
     /// What the reader noticed.
     pub warnings: Vec<Warning>,
+    /// The signers with the same name and state as an earlier one, as loaded.
+    pub duplicates: Vec<Duplicate>,
     /// What kind of file it was read from.
     pub format: SourceFormat,
     /// Folded names, for searching as the user types and sorting by name.
@@ -83,6 +85,7 @@ impl Document {
             letter: Arc::new(loaded.letter),
             source,
             warnings: loaded.warnings,
+            duplicates: loaded.duplicates,
             format: loaded.format,
             index: Arc::new(index),
             codes,
@@ -106,6 +109,7 @@ impl Document {
         .unwrap_or_else(|_| Loaded {
             letter: Letter::default(),
             warnings: Vec::new(),
+            duplicates: Vec::new(),
             format: SourceFormat::Json,
         });
         Document::new(loaded, Source::Sample, filter)
