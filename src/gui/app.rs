@@ -1566,19 +1566,21 @@ impl DashboardApp {
                 }
             }
             Command::ImportTextDialog => self.worker.pick_text(self.settings.last_folder.clone()),
-            Command::ImportTextFrom(path) => match std::fs::read(&path) {
-                Ok(bytes) => {
-                    let text = String::from_utf8_lossy(&bytes).into_owned();
-                    let kind = crate::extract::TextKind::from_path(&path)
-                        .unwrap_or_else(|| crate::extract::TextKind::detect(&text));
-                    let roster = self.roster.as_ref().map(|r| &*r.roster);
-                    self.import = Some(ImportDialog::with_text(text, kind, roster));
-                    self.status = Some(format!("Read {}", path.display()));
+            Command::ImportTextFrom(path) => {
+                match crate::input::read(&path, crate::input::Limit::TEXT) {
+                    Ok(bytes) => {
+                        let text = String::from_utf8_lossy(&bytes).into_owned();
+                        let kind = crate::extract::TextKind::from_path(&path)
+                            .unwrap_or_else(|| crate::extract::TextKind::detect(&text));
+                        let roster = self.roster.as_ref().map(|r| &*r.roster);
+                        self.import = Some(ImportDialog::with_text(text, kind, roster));
+                        self.status = Some(format!("Read {}", path.display()));
+                    }
+                    Err(error) => {
+                        self.error = Some(format!("Could not read {}\n{error}", path.display()))
+                    }
                 }
-                Err(error) => {
-                    self.error = Some(format!("Could not read {}\n{error}", path.display()))
-                }
-            },
+            }
             Command::CloseImport => self.import = None,
             Command::AcceptImport {
                 rows,

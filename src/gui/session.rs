@@ -49,11 +49,15 @@ pub fn write_recovery(
 /// The recovery file's contents, if there is one; `Err` says why it cannot be read.
 pub fn read_recovery(data_dir: &Path) -> Option<Result<Recovery, String>> {
     let path = recovery_path(data_dir);
-    let bytes = std::fs::read(&path).ok()?;
-    Some(parse_recovery(&path, &bytes))
+    match crate::input::read(&path, crate::input::Limit::RECOVERY) {
+        Ok(bytes) => Some(parse_recovery(&path, &bytes)),
+        Err(error) if error.is_not_found() => None,
+        Err(error) => Some(Err(format!("{}: {error}", path.display()))),
+    }
 }
 
-fn parse_recovery(path: &Path, bytes: &[u8]) -> Result<Recovery, String> {
+/// Reads the recovery file's `bytes`; `path` names it in messages.
+pub fn parse_recovery(path: &Path, bytes: &[u8]) -> Result<Recovery, String> {
     let value: Value =
         serde_json::from_slice(bytes).map_err(|e| format!("{}: {e}", path.display()))?;
     let letter_json = value

@@ -27,6 +27,7 @@ pub(crate) use error::write_located;
 pub use error::{LoadError, LoadErrorKind, Warning};
 pub use progress::Progress;
 
+use crate::input::Limit;
 use crate::model::Letter;
 use std::path::Path;
 
@@ -86,7 +87,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     if let streaming::Outcome::Loaded(loaded) = streaming::load_path(path, None) {
         return Ok(*loaded);
     }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, &e))?;
+    let bytes = crate::input::read(path, Limit::LETTER).map_err(|e| LoadError::input(path, &e))?;
     load_bytes(path, &bytes, SourceFormat::detect(path, &bytes))
 }
 
@@ -104,7 +105,7 @@ pub fn load_path_with_progress(
     if progress.is_cancelled() {
         return Ok(None);
     }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, &e))?;
+    let bytes = crate::input::read(path, Limit::LETTER).map_err(|e| LoadError::input(path, &e))?;
     progress.set_total_bytes(bytes.len() as u64);
     progress.set_bytes(bytes.len() as u64);
     let loaded = load_bytes(path, &bytes, SourceFormat::detect(path, &bytes))?;
