@@ -797,7 +797,9 @@ impl<'p> Reread<'p> {
     /// The signer that starts at `offset`.
     fn read(&mut self, offset: u64) -> Option<SignerAgain> {
         if self.file.is_none() {
-            self.file = Some(File::open(self.path).ok()?);
+            // Through the same door as the first read: the file may have changed since.
+            let (file, _) = crate::input::open(self.path, crate::input::Limit::LETTER).ok()?;
+            self.file = Some(file);
         }
         let file = self.file.as_mut()?;
         let name = match self.format {
