@@ -21,6 +21,10 @@
 
 mod common;
 #[path = "../examples/generate/synthetic.rs"]
+#[expect(
+    dead_code,
+    reason = "the generator module has parts only the example uses"
+)]
 mod synthetic;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
