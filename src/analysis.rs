@@ -419,16 +419,8 @@ pub fn select_with_codes(
     let (rows, by_cell) = if query.is_empty() {
         (passing.rows(&codes.packed), codes.by_cell.clone())
     } else {
-        let built;
-        let index = match index {
-            Some(index) if index.covers(letter.signers.len()) => index,
-            _ => {
-                built = SearchIndex::new(letter);
-                &built
-            }
-        };
         // Only the signers the search finds count: usually few, so they are counted here.
-        count_positions(codes, &passing, index.matching(query))
+        count_positions(codes, &passing, found_by_search(letter, index, query))
     };
     let (tally, facets) = passing.count(letter, &by_cell.0);
     Selection {
@@ -467,16 +459,7 @@ pub fn select_among(
     let (rows, by_cell) = if query.is_empty() {
         count_positions(codes, &passing, among.iter().copied())
     } else {
-        let built;
-        let index = match index {
-            Some(index) if index.covers(letter.signers.len()) => index,
-            _ => {
-                built = SearchIndex::new(letter);
-                &built
-            }
-        };
-        let found = index.matching(query);
-        let both = found
+        let both = found_by_search(letter, index, query)
             .into_iter()
             .filter(|position| among.binary_search(position).is_ok());
         count_positions(codes, &passing, both)
@@ -486,6 +469,15 @@ pub fn select_among(
         rows,
         tally,
         facets,
+    }
+}
+
+/// The signers whose folded name contains `query`, in file order, through `index` when it
+/// is up to date with the letter.
+fn found_by_search(letter: &Letter, index: Option<&SearchIndex>, query: &str) -> Vec<u32> {
+    match index {
+        Some(index) if index.covers(letter.signers.len()) => index.matching(query),
+        _ => SearchIndex::new(letter).matching(query),
     }
 }
 
