@@ -447,6 +447,7 @@ impl DashboardApp {
                 let loaded = crate::load::Loaded {
                     letter: *letter,
                     warnings: Vec::new(),
+                    duplicates: Vec::new(),
                     format: crate::load::SourceFormat::Json,
                 };
                 self.replace_document(Document::new(loaded, Source::New, &self.filter));
@@ -886,11 +887,14 @@ impl DashboardApp {
                     commands.push(Command::ShadeMapByShare(is_by_share));
                 }
                 ui.separator();
-                let count = self.document.warnings.len();
+                let count = self.document.warnings.len() + self.document.duplicates.len();
                 if ui
                     .add_enabled(
                         count > 0,
-                        egui::Button::new(format!("Load warnings ({count})…")),
+                        egui::Button::new(format!(
+                            "Load warnings ({})…",
+                            crate::text::grouped(count)
+                        )),
                     )
                     .clicked()
                 {
@@ -925,15 +929,25 @@ impl DashboardApp {
             if let Source::File(path) = &self.document.source {
                 ui.label(RichText::new(path.display().to_string()).weak().small());
             }
-            let warnings = self.document.warnings.len();
+            let warnings = self.document.warnings.len() + self.document.duplicates.len();
             if warnings > 0 {
-                let text = format!("⚠ {warnings} {}", plural(warnings, "warning", "warnings"));
+                let text = format!(
+                    "⚠ {} {}",
+                    crate::text::grouped(warnings),
+                    plural(warnings, "warning", "warnings")
+                );
                 if ui
                     .link(RichText::new(text).color(theme::WARNING))
                     .on_hover_text("Show what the reader noticed")
                     .clicked()
                 {
                     commands.push(Command::ShowWarnings(true));
+                }
+            }
+            if self.document.shown_only.is_some() {
+                ui.label(RichText::new("Only possible duplicates shown").color(theme::WARNING));
+                if ui.link("Show all signers").clicked() {
+                    commands.push(Command::ShowOnlyDuplicates(false));
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -1001,11 +1015,12 @@ impl DashboardApp {
                 .show(ctx, |ui| {
                     ui.label("The file loaded, but the reader noticed these problems. Fix them in the file and open it again.");
                     ui.separator();
+                    commands.extend(duplicates_ui(ui, &self.document));
                     // A big file can have thousands: only the rows in view are laid out, one
                     // line each (scroll sideways for a long one).
                     let warnings = &self.document.warnings;
                     let row_height = ui.text_style_height(&egui::TextStyle::Monospace);
-                    egui::ScrollArea::both().auto_shrink([false, true]).show_rows(ui, row_height, warnings.len(), |ui, shown| {
+                    egui::ScrollArea::both().id_salt("warnings").auto_shrink([false, true]).show_rows(ui, row_height, warnings.len(), |ui, shown| {
                         for warning in warnings.get(shown).unwrap_or_default() {
                             ui.add(egui::Label::new(RichText::new(warning.to_string()).monospace()).extend());
                         }
@@ -1129,7 +1144,7 @@ impl DashboardApp {
                     result: Ok(Some(document)),
                 } => {
                     self.loading = None;
-                    let warnings = document.warnings.len();
+                    let warnings = document.warnings.len() + document.duplicates.len();
                     self.replace_document(*document);
                     self.document.refilter(&self.filter);
                     self.error = None;
@@ -1142,8 +1157,9 @@ impl DashboardApp {
                             self.document.display_name()
                         ),
                         n => format!(
-                            "Opened {} ({signers} signers) with {n} warnings",
-                            self.document.display_name()
+                            "Opened {} ({signers} signers) with {} warnings",
+                            self.document.display_name(),
+                            crate::text::grouped(n)
                         ),
                     });
                 }
@@ -1491,6 +1507,7 @@ impl DashboardApp {
                     let loaded = crate::load::Loaded {
                         letter: recovery.letter,
                         warnings: Vec::new(),
+                        duplicates: Vec::new(),
                         format: crate::load::SourceFormat::Json,
                     };
                     let origin = source.clone().map_or(Source::Sample, Source::File);
@@ -1649,6 +1666,9 @@ impl DashboardApp {
             }
             Command::ShadeMapByShare(is_by_share) => self.is_map_by_share = is_by_share,
             Command::ShowWarnings(is_open) => self.overlays.is_warnings_open = is_open,
+            Command::ShowOnlyDuplicates(is_only) => {
+                self.document.show_only_duplicates(is_only, &self.filter);
+            }
             Command::ShowAbout(is_open) => self.overlays.is_about_open = is_open,
             Command::DismissError => self.error = None,
             Command::SetTheme(preference) => {
@@ -1898,4 +1918,55 @@ fn prompt_ui(ctx: &egui::Context, prompt: &Prompt, document: &Document) -> Optio
         }
     });
     command
+}
+
+/// The load warnings' row for the possible duplicates: "156,140 possible duplicates",
+/// opening to list them (only the rows in view are laid out), and "Show them", which
+/// shows only those signers and the ones they repeat.
+fn duplicates_ui(ui: &mut egui::Ui, document: &Document) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let duplicates = &document.duplicates;
+    if duplicates.is_empty() {
+        return commands;
+    }
+    let count = duplicates.len();
+    ui.horizontal(|ui| {
+        let is_only = document.shown_only.is_some();
+        let label = if is_only {
+            "Show all signers"
+        } else {
+            "Show them"
+        };
+        if ui
+            .button(label)
+            .on_hover_text("Show only these signers and the ones they repeat, or every signer")
+            .clicked()
+        {
+            commands.push(Command::ShowOnlyDuplicates(!is_only));
+        }
+        ui.label(RichText::new("same name and state as an earlier signer").weak());
+    });
+    egui::CollapsingHeader::new(format!(
+        "{} possible {}",
+        crate::text::grouped(count),
+        plural(count, "duplicate", "duplicates")
+    ))
+    .id_salt("possible duplicates")
+    .show(ui, |ui| {
+        let signers = &document.letter.signers;
+        let row_height = ui.text_style_height(&egui::TextStyle::Monospace);
+        egui::ScrollArea::both()
+            .id_salt("duplicates")
+            .max_height(200.0)
+            .auto_shrink([false, true])
+            .show_rows(ui, row_height, count, |ui, shown| {
+                for duplicate in duplicates.get(shown).unwrap_or_default() {
+                    let name = signers.get(duplicate.signer).map_or("", |s| &*s.name);
+                    let line = duplicate.describe(name);
+                    ui.add(egui::Label::new(RichText::new(line).monospace()).extend());
+                }
+            });
+    });
+    ui.separator();
+    commands
 }

@@ -10,7 +10,7 @@ use super::chunks::Chunks;
 use super::json_parallel;
 use super::json_stream::{self, GaveUp};
 use super::progress::Progress;
-use super::{Loaded, SourceFormat, UTF8_BOM, csv, normalise};
+use super::{Loaded, SourceFormat, UTF8_BOM, csv, duplicates};
 use std::fs::File;
 use std::path::Path;
 
@@ -112,16 +112,17 @@ fn load_path_with(path: &Path, progress: Option<&Progress>, may_use_threads: boo
     if cancelled() {
         return Outcome::Cancelled;
     }
-    match hashes {
-        Some(hashes) => normalise::warn_duplicates_hashed(&letter, hashes, &mut warnings),
-        None => normalise::warn_duplicates(&letter, &mut warnings),
-    }
+    let duplicates = match hashes {
+        Some(hashes) if hashes.len() == letter.signers.len() => duplicates::find(&hashes),
+        _ => duplicates::find_in_letter(&letter),
+    };
     if let Some(progress) = progress {
         progress.set_signers(letter.signers.len());
     }
     Outcome::Loaded(Box::new(Loaded {
         letter,
         warnings,
+        duplicates,
         format,
     }))
 }
