@@ -11,7 +11,7 @@
 
 mod common;
 
-use common::gui::{gui_fixture, harness_for, settle};
+use common::gui::{FIRST_DEMAND, gui_fixture, harness_for, letter_copy, settle};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use signer_dashboard::gui::DashboardApp;
@@ -19,17 +19,7 @@ use signer_dashboard::gui::app::{PendingAction, Prompt};
 use signer_dashboard::gui::document::Source;
 use signer_dashboard::gui::session::{local_time, read_recovery, recovery_path};
 use signer_dashboard::model::DemandStatus;
-use std::path::{Path, PathBuf};
-
-const FIRST_DEMAND: &str = "Met: Secure Azerbaijan's release of the Armenian prisoners, hostages and captives it holds illegally";
-
-/// A copy of the sample letter in a folder of its own, so the test may write to it.
-fn letter_copy() -> (tempfile::TempDir, PathBuf) {
-    let folder = tempfile::tempdir().unwrap();
-    let path = folder.path().join("letter.json");
-    std::fs::copy(gui_fixture("letter.json"), &path).unwrap();
-    (folder, path)
-}
+use std::path::Path;
 
 /// The app with a data folder, started as `signer-dashboard [file]` would start it.
 fn start(data: &Path, file: Option<&Path>) -> Harness<'static, DashboardApp> {

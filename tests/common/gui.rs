@@ -87,3 +87,14 @@ pub fn write_big_letter(
     out.flush().unwrap();
     path
 }
+
+/// The first demand of the sample letter, as its checkbox is labelled.
+pub const FIRST_DEMAND: &str = "Met: Secure Azerbaijan's release of the Armenian prisoners, hostages and captives it holds illegally";
+
+/// A copy of the sample letter in a folder of its own, so the test may write to it.
+pub fn letter_copy() -> (tempfile::TempDir, PathBuf) {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("letter.json");
+    std::fs::copy(gui_fixture("letter.json"), &path).unwrap();
+    (folder, path)
+}
