@@ -419,28 +419,8 @@ pub fn select_with_codes(
     let (rows, by_cell) = if query.is_empty() {
         (passing.rows(&codes.packed), codes.by_cell.clone())
     } else {
-        let built;
-        let index = match index {
-            Some(index) if index.covers(letter.signers.len()) => index,
-            _ => {
-                built = SearchIndex::new(letter);
-                &built
-            }
-        };
         // Only the signers the search finds count: usually few, so they are counted here.
-        let found = index.matching(query);
-        let mut by_cell = CellCounts::default();
-        let mut rows = Vec::with_capacity(found.len());
-        for position in found {
-            let Some(&code) = codes.packed.get(position as usize) else {
-                continue;
-            };
-            by_cell.add(code);
-            if passing.passes(code) {
-                rows.push(position);
-            }
-        }
-        (rows, by_cell)
+        count_positions(codes, &passing, found_by_search(letter, index, query))
     };
     let (tally, facets) = passing.count(letter, &by_cell.0);
     Selection {
@@ -448,6 +428,77 @@ pub fn select_with_codes(
         tally,
         facets,
     }
+}
+
+/// [`select_with_codes`] among the signers at `among` only (positions in file order), as
+/// if the letter had no others: the window's "Show them" for the possible duplicates.
+///
+/// ```
+/// use signer_dashboard::analysis::{Filter, SignerCodes, select_among};
+/// let letter = signer_dashboard::load::sample();
+/// let codes = SignerCodes::new(&letter);
+/// let shown = select_among(&letter, &codes, &Filter::default(), None, &[1, 3, 4]);
+/// assert_eq!((shown.rows, shown.tally.total), (vec![1, 3, 4], 3));
+/// ```
+pub fn select_among(
+    letter: &Letter,
+    codes: &SignerCodes,
+    filter: &Filter,
+    index: Option<&SearchIndex>,
+    among: &[u32],
+) -> Selection {
+    if !codes.covers(letter.signers.len()) {
+        let mut selection = select(letter, filter, index);
+        selection
+            .rows
+            .retain(|row| among.binary_search(row).is_ok());
+        return selection;
+    }
+    let passing = Passing::new(letter, filter);
+    let query = filter.search.trim();
+    let (rows, by_cell) = if query.is_empty() {
+        count_positions(codes, &passing, among.iter().copied())
+    } else {
+        let both = found_by_search(letter, index, query)
+            .into_iter()
+            .filter(|position| among.binary_search(position).is_ok());
+        count_positions(codes, &passing, both)
+    };
+    let (tally, facets) = passing.count(letter, &by_cell.0);
+    Selection {
+        rows,
+        tally,
+        facets,
+    }
+}
+
+/// The signers whose folded name contains `query`, in file order, through `index` when it
+/// is up to date with the letter.
+fn found_by_search(letter: &Letter, index: Option<&SearchIndex>, query: &str) -> Vec<u32> {
+    match index {
+        Some(index) if index.covers(letter.signers.len()) => index.matching(query),
+        _ => SearchIndex::new(letter).matching(query),
+    }
+}
+
+/// The signers at `positions` that pass, and every one of them counted by cell.
+fn count_positions(
+    codes: &SignerCodes,
+    passing: &Passing,
+    positions: impl IntoIterator<Item = u32>,
+) -> (Vec<u32>, CellCounts) {
+    let mut by_cell = CellCounts::default();
+    let mut rows = Vec::new();
+    for position in positions {
+        let Some(&code) = codes.packed.get(position as usize) else {
+            continue;
+        };
+        by_cell.add(code);
+        if passing.passes(code) {
+            rows.push(position);
+        }
+    }
+    (rows, by_cell)
 }
 
 /// How many signers there are of each party, state slot, chamber slot and role: one count

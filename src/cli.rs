@@ -9,7 +9,7 @@ use crate::export::{
     ExportFormat, Report, SummaryFormat, format_utc, now_utc, write_atomically, write_export,
     write_summary,
 };
-use crate::load::{self, Loaded, SAMPLE_NAME};
+use crate::load::{self, Duplicate, Loaded, SAMPLE_NAME, Warning, describe_duplicates};
 use crate::model::{Chamber, Role, State, normalise_known};
 use clap::{Args, Parser, Subcommand};
 use std::io::Write;
@@ -73,6 +73,9 @@ pub struct SummaryArgs {
     /// party and state and the number of members who have not signed.
     #[arg(long, value_name = "ROSTER")]
     pub roster: Option<PathBuf>,
+    /// How to print the letter's warnings.
+    #[command(flatten)]
+    pub warnings: WarningArgs,
 }
 
 /// Arguments of `export`.
@@ -90,6 +93,28 @@ pub struct ExportArgs {
     /// Which signers to export.
     #[command(flatten)]
     pub filter: FilterArgs,
+    /// How to print the letter's warnings.
+    #[command(flatten)]
+    pub warnings: WarningArgs,
+}
+
+/// How the headless commands print a letter's warnings.
+#[derive(Debug, Default, Args)]
+pub struct WarningArgs {
+    /// Possible duplicates (the same name and state as an earlier signer) as one line with
+    /// their count and the first few (`grouped`), or one line each (`all`).
+    #[arg(long = "warnings", value_enum, default_value_t, value_name = "HOW")]
+    pub shown: WarningsShown,
+}
+
+/// See [`WarningArgs`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum WarningsShown {
+    /// Every warning, but the possible duplicates as one line.
+    #[default]
+    Grouped,
+    /// Every warning and every possible duplicate, one line each.
+    All,
 }
 
 /// The filters every headless command shares with the window.
@@ -164,16 +189,20 @@ pub fn run(command: Command) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let stderr = std::io::stderr();
+    // Warnings go through a buffer: a big letter can have thousands of them.
+    let mut err = std::io::BufWriter::new(stderr.lock());
     let result = match command {
-        Command::Summary(args) => summary(&args, &mut out, &mut stderr.lock()),
-        Command::Export(args) => export(&args, &mut out, &mut stderr.lock()),
-        Command::Match(args) => roster_commands::run_match(&args, &mut out, &mut stderr.lock()),
-        Command::Targets(args) => roster_commands::run_targets(&args, &mut out, &mut stderr.lock()),
-        Command::Extract(args) => extract_command::run_extract(&args, &mut out, &mut stderr.lock()),
-        Command::InstallDesktop => install_desktop(&mut out, &mut stderr.lock()),
-        Command::UninstallDesktop => uninstall_desktop(&mut out, &mut stderr.lock()),
+        Command::Summary(args) => summary(&args, &mut out, &mut err),
+        Command::Export(args) => export(&args, &mut out, &mut err),
+        Command::Match(args) => roster_commands::run_match(&args, &mut out, &mut err),
+        Command::Targets(args) => roster_commands::run_targets(&args, &mut out, &mut err),
+        Command::Extract(args) => extract_command::run_extract(&args, &mut out, &mut err),
+        Command::InstallDesktop => install_desktop(&mut out, &mut err),
+        Command::UninstallDesktop => uninstall_desktop(&mut out, &mut err),
     };
-    match result {
+    let flushed = err.flush();
+    drop(err);
+    match result.and_then(|()| Ok(flushed?)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             // A closed pipe (`| head`) is not the user's mistake: stop quietly.
@@ -189,9 +218,10 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
-/// Loads `file`, or the bundled sample when there is none, and prints each warning.
+/// Loads `file`, or the bundled sample when there is none, and prints its warnings.
 pub fn load_for_command(
     file: Option<&Path>,
+    shown: WarningsShown,
     warnings_to: &mut dyn Write,
 ) -> anyhow::Result<Loaded> {
     let loaded = match file {
@@ -202,11 +232,54 @@ pub fn load_for_command(
             load::SourceFormat::Json,
         )?,
     };
-    let shown = file.map_or_else(|| SAMPLE_NAME.to_owned(), |p| p.display().to_string());
-    for warning in &loaded.warnings {
-        writeln!(warnings_to, "warning: {shown}: {warning}")?;
-    }
+    let shown_name = file.map_or_else(|| SAMPLE_NAME.to_owned(), |p| p.display().to_string());
+    let signers = &loaded.letter.signers;
+    let duplicates = &loaded.duplicates;
+    let name = |at: usize| {
+        let signer = duplicates.get(at).and_then(|d| signers.get(d.signer));
+        signer.map_or("", |s| &*s.name)
+    };
+    write_warnings(
+        warnings_to,
+        &shown_name,
+        &loaded.warnings,
+        &loaded.duplicates,
+        &name,
+        shown,
+    )?;
     Ok(loaded)
+}
+
+/// Prints `warnings`, then the possible duplicates: one line with their count and the
+/// first few, or with [`WarningsShown::All`] one line each; `name` gives the name of the
+/// duplicate at a place in `duplicates` (it is asked only for the first few unless all
+/// are shown).
+fn write_warnings<'n>(
+    out: &mut dyn Write,
+    file: &str,
+    warnings: &[Warning],
+    duplicates: &[Duplicate],
+    name: &dyn Fn(usize) -> &'n str,
+    shown: WarningsShown,
+) -> std::io::Result<()> {
+    for warning in warnings {
+        writeln!(out, "warning: {file}: {warning}")?;
+    }
+    match shown {
+        WarningsShown::All => {
+            for (at, duplicate) in duplicates.iter().enumerate() {
+                writeln!(out, "warning: {file}: {}", duplicate.describe(name(at)))?;
+            }
+        }
+        WarningsShown::Grouped => {
+            let count = duplicates.len().min(load::DUPLICATE_EXAMPLES);
+            let examples = (0..count).map(name);
+            if let Some(line) = describe_duplicates(duplicates, examples) {
+                writeln!(out, "warning: {file}: {line}")?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn summary(args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
@@ -215,17 +288,27 @@ fn summary(args: &SummaryArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyh
     }
     let filter = args.filter.to_filter();
     // A file is counted as it is read, without keeping its signers; anything unusual
-    // (errors included) is loaded in full below, which reports it as it always has.
+    // (errors included) is loaded in full below, which reports it as it always has, as
+    // is a letter whose every duplicate is to be named.
     if let Some(path) = args.file.as_deref()
+        && args.warnings.shown == WarningsShown::Grouped
         && let Some(counted) = load::count_path(path, &filter)
     {
-        for warning in &counted.warnings {
-            writeln!(err, "warning: {}: {warning}", path.display())?;
-        }
+        // Only the first few duplicates are named, and their names were read again.
+        let names = &counted.duplicate_names;
+        let name = |at: usize| names.get(at).map_or("", String::as_str);
+        write_warnings(
+            err,
+            &path.display().to_string(),
+            &counted.warnings,
+            &counted.duplicates,
+            &name,
+            WarningsShown::Grouped,
+        )?;
         write_summary(out, args.format, &counted.letter, &filter, &counted.tally)?;
         return Ok(out.flush()?);
     }
-    let loaded = load_for_command(args.file.as_deref(), err)?;
+    let loaded = load_for_command(args.file.as_deref(), args.warnings.shown, err)?;
     let selection = select(&loaded.letter, &filter, None);
     write_summary(out, args.format, &loaded.letter, &filter, &selection.tally)?;
     out.flush()?;
@@ -247,7 +330,7 @@ fn export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
         );
     };
     let generated_at = generated_at()?;
-    let loaded = load_for_command(args.file.as_deref(), err)?;
+    let loaded = load_for_command(args.file.as_deref(), args.warnings.shown, err)?;
     let filter = args.filter.to_filter();
     let selection = select(&loaded.letter, &filter, None);
     let report = Report {

@@ -22,6 +22,7 @@ pub mod desktop;
 pub mod edit;
 pub mod export;
 pub mod extract;
+pub mod input;
 pub mod load;
 pub mod model;
 pub mod order;

@@ -338,24 +338,19 @@ fn duplicate_signers_are_warned_and_both_kept() {
     let (loaded, tally) = warnings_fixture();
     assert_eq!(loaded.letter.signers.len(), 5, "nothing is dropped");
     assert_eq!(tally.total, 5);
-    let duplicates: Vec<_> = loaded
-        .warnings
-        .iter()
-        .filter(|w| w.message.contains("twice"))
-        .collect();
-    assert_eq!(duplicates.len(), 1, "{:?}", loaded.warnings);
-    assert_eq!(duplicates[0].signer, Some(4));
-    assert!(
-        duplicates[0].message.contains("signers[0]"),
-        "{}",
-        duplicates[0]
+    assert_eq!(
+        loaded.duplicates,
+        [load::Duplicate {
+            signer: 4,
+            first: 0
+        }]
     );
-    assert!(
-        duplicates[0].location.contains("FRANK PALLONE"),
-        "{}",
-        duplicates[0]
+    let name = &loaded.letter.signers[4].name;
+    assert_eq!(
+        loaded.duplicates[0].describe(name),
+        "signers[4] \"FRANK PALLONE\": possibly listed twice: the same name and state as signers[0]"
     );
-    assert_eq!(loaded.warnings.len(), 3, "{:?}", loaded.warnings);
+    assert_eq!(loaded.warnings.len(), 2, "{:?}", loaded.warnings);
 }
 
 #[test]
@@ -366,6 +361,7 @@ fn the_same_name_in_different_states_is_not_a_duplicate() {
     )
     .unwrap();
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    assert!(loaded.duplicates.is_empty(), "{:?}", loaded.duplicates);
 }
 
 #[test]
@@ -376,8 +372,14 @@ fn duplicate_signers_in_a_csv_are_warned_ignoring_accents_and_case() {
     )
     .unwrap();
     assert_eq!(loaded.letter.signers.len(), 2);
-    assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
-    assert_eq!(loaded.warnings[0].signer, Some(1));
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    assert_eq!(
+        loaded.duplicates,
+        [load::Duplicate {
+            signer: 1,
+            first: 0
+        }]
+    );
 }
 
 #[test]

@@ -114,9 +114,26 @@ fn the_csv_example_loads_as_described() {
 #[test]
 fn the_warning_and_error_examples_are_what_the_loaders_print() {
     let text = format_md();
-    let warnings = common::load_fixture("letter-warnings.json").warnings;
-    for warning in warnings.iter().filter(|w| !w.message.contains("party")) {
+    let loaded = common::load_fixture("letter-warnings.json");
+    for warning in loaded
+        .warnings
+        .iter()
+        .filter(|w| !w.message.contains("party"))
+    {
         let line = format!("warning: letter.json: {warning}");
+        assert!(text.contains(&line), "FORMAT.md lacks {line:?}");
+    }
+    let names = loaded
+        .duplicates
+        .iter()
+        .map(|d| &*loaded.letter.signers[d.signer].name);
+    let grouped = signer_dashboard::load::describe_duplicates(&loaded.duplicates, names);
+    let each = loaded
+        .duplicates
+        .iter()
+        .map(|d| d.describe(&loaded.letter.signers[d.signer].name));
+    for shown in grouped.into_iter().chain(each) {
+        let line = format!("warning: letter.json: {shown}");
         assert!(text.contains(&line), "FORMAT.md lacks {line:?}");
     }
     let district = common::load_fixture_error("letter-district-twelve.json");

@@ -171,3 +171,81 @@ fn dropping_a_press_release_opens_it_in_the_import_window() {
     );
     harness.get_by_label_contains(&format!("{count} found · {count} to add"));
 }
+
+/// Every name in the review table, with its cell's width, scrolling the table to its end.
+fn name_cells(harness: &mut Harness<'static, DashboardApp>) -> Vec<(String, f32)> {
+    let mut cells: Vec<(String, f32)> = Vec::new();
+    for _ in 0..20 {
+        let before = cells.len();
+        for node in harness.query_all_by_label_contains("Name of ") {
+            let name = node.value().unwrap_or_default();
+            if !cells.iter().any(|(seen, _)| *seen == name) {
+                cells.push((name, node.rect().width()));
+            }
+        }
+        if cells.len() == before && before > 0 {
+            break;
+        }
+        if let Some(last) = harness.query_all_by_label_contains("Name of ").last() {
+            last.scroll_down();
+        }
+        harness.run_ok();
+    }
+    cells
+}
+
+#[test]
+fn every_name_in_the_review_table_has_room_for_its_text_at_laptop_sizes() {
+    for size in [[1280.0, 800.0], [1024.0, 640.0]] {
+        let mut harness = common::gui::new_harness_at(size);
+        harness.state_mut().apply(Command::ImportTextFrom(seed()));
+        harness.run_ok();
+        harness.get_by_label("25 found · 25 to add · 4 leads");
+        let font = egui::TextStyle::Body.resolve(&harness.ctx.global_style());
+        let cells = name_cells(&mut harness);
+        assert_eq!(cells.len(), 25, "at {size:?} every row is reachable");
+        for (name, width) in cells {
+            let text = harness
+                .ctx
+                .fonts_mut(|f| f.layout_no_wrap(name.clone(), font.clone(), egui::Color32::WHITE))
+                .size()
+                .x;
+            // The box's frame and margins take 4 points each side besides the text.
+            assert!(
+                width >= text + 8.0,
+                "at {size:?} the cell of {name} is {width} wide for a text of {text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_name_being_edited_shows_all_of_it() {
+    let mut harness = new_harness(None);
+    harness.state_mut().apply(Command::ImportTextFrom(seed()));
+    harness.run_ok();
+    let before = harness.get_by_label("Name of Gabe Amo").rect().width();
+    harness.get_by_label("Name of Gabe Amo").click();
+    harness.run_ok();
+    let longer = " of the Rhode Island First District, Providence";
+    harness.get_by_label("Name of Gabe Amo").type_text(longer);
+    harness.run_ok();
+    let cell = harness.get_by_label("Name of Gabe Amo");
+    let value = cell.value().unwrap();
+    assert!(
+        value.ends_with("Providence"),
+        "typed into the cell: {value}"
+    );
+    let font = egui::TextStyle::Body.resolve(&harness.ctx.global_style());
+    let text = harness
+        .ctx
+        .fonts_mut(|f| f.layout_no_wrap(value.clone(), font, egui::Color32::WHITE))
+        .size()
+        .x;
+    let width = cell.rect().width();
+    assert!(width > before, "the cell grew from {before} to {width}");
+    assert!(
+        width >= text + 8.0,
+        "the cell is {width} wide for a text of {text}"
+    );
+}

@@ -11,7 +11,9 @@
 
 mod common;
 
-use common::gui::{gui_fixture, harness_for, new_harness, settle, write_big_letter};
+use common::gui::{
+    FIRST_DEMAND, gui_fixture, harness_for, letter_copy, new_harness, settle, write_big_letter,
+};
 use eframe::App as _;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -24,16 +26,6 @@ use signer_dashboard::model::DemandStatus;
 use signer_dashboard::save::backup_path;
 use std::collections::HashMap;
 use std::path::PathBuf;
-
-const FIRST_DEMAND: &str = "Met: Secure Azerbaijan's release of the Armenian prisoners, hostages and captives it holds illegally";
-
-/// A copy of the sample letter in a folder of its own, so the test may write to it.
-fn letter_copy() -> (tempfile::TempDir, PathBuf) {
-    let folder = tempfile::tempdir().unwrap();
-    let path = folder.path().join("letter.json");
-    std::fs::copy(gui_fixture("letter.json"), &path).unwrap();
-    (folder, path)
-}
 
 fn tick_first_demand(harness: &mut Harness<'static, DashboardApp>) {
     harness.get_by_label(FIRST_DEMAND).click();

@@ -25,6 +25,12 @@ fn assert_same(path: &Path) {
         (Ok(streamed), Ok(expected)) => {
             assert_eq!(streamed.letter, expected.letter, "{}", path.display());
             assert_eq!(streamed.warnings, expected.warnings, "{}", path.display());
+            assert_eq!(
+                streamed.duplicates,
+                expected.duplicates,
+                "{}",
+                path.display()
+            );
             assert_eq!(streamed.format, expected.format, "{}", path.display());
         }
         (streamed, expected) => assert_eq!(

@@ -86,14 +86,24 @@ fn full_summary(
     let tally = select(&loaded.letter, filter, None).tally;
     let mut out = Vec::new();
     write_summary(&mut out, format, &loaded.letter, filter, &tally).unwrap();
-    (out, warning_lines(path, &loaded.warnings))
+    (out, warning_lines(path, loaded))
 }
 
-fn warning_lines(path: &Path, warnings: &[load::Warning]) -> String {
-    warnings
+/// The warnings `summary` prints for `loaded`: each warning, then the duplicates' line.
+fn warning_lines(path: &Path, loaded: &load::Loaded) -> String {
+    let mut lines: String = loaded
+        .warnings
         .iter()
         .map(|w| format!("warning: {}: {w}\n", path.display()))
-        .collect()
+        .collect();
+    let names = loaded
+        .duplicates
+        .iter()
+        .map(|d| &*loaded.letter.signers[d.signer].name);
+    if let Some(line) = load::describe_duplicates(&loaded.duplicates, names) {
+        lines.push_str(&format!("warning: {}: {line}\n", path.display()));
+    }
+    lines
 }
 
 /// Checks the counting path against the full load for every filter and format, and the
@@ -114,6 +124,7 @@ fn assert_counts_with(path: &Path, filters: &[Filter]) {
         let tally = select(&loaded.letter, filter, None).tally;
         assert_eq!(counted.tally, tally, "{}: {filter:?}", path.display());
         assert_eq!(counted.warnings, loaded.warnings, "{}", path.display());
+        assert_eq!(counted.duplicates, loaded.duplicates, "{}", path.display());
         assert_eq!(counted.letter.info, loaded.letter.info);
         assert_eq!(counted.letter.parties, loaded.letter.parties);
         assert_eq!(counted.letter.demands, loaded.letter.demands);
@@ -250,10 +261,7 @@ fn generated_letters_count_as_they_load() {
         let (_dir, path) = temp_file("generated.json", &json);
         let loaded = load::load_path(&path).unwrap();
         assert!(
-            loaded
-                .warnings
-                .iter()
-                .any(|w| w.message.starts_with("listed twice")),
+            !loaded.duplicates.is_empty(),
             "the generator repeats one signer in 10,000"
         );
         assert_counts_with(&path, &some_filters);

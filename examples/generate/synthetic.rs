@@ -7,6 +7,11 @@
 //!   few quoted nicknames that JSON has to escape. Every (name, state) pair is unique, then
 //!   one signer in 10,000 repeats an earlier one in capitals, so the duplicate check has
 //!   something to find.
+//! - With a repeat share (`--repeat-share 0.15`), that share of signers instead has the
+//!   name and state of an earlier signer, drawn from all of them, as a real mass petition
+//!   has many a "Mary Green, OH": the name written the same way, the state written any of
+//!   the usual ways, every other field drawn afresh. Share 0 gives the bytes it always
+//!   gave.
 //! - Most values are written the canonical way (`"D"`, `"NJ"`, `"house"`); a few percent
 //!   as people type them (`"Democrat"`, `"N.J."`, `"New Jersey"`), a few signers carry
 //!   fields the app does not know (`email`, `tags`), and a handful have parties other than
@@ -510,11 +515,15 @@ pub struct Generator {
     taken: HashSet<(String, usize)>,
     earlier: Vec<(String, usize)>,
     produced: usize,
+    /// Signers in a million that repeat an earlier one's name and state; 0 for the
+    /// original shape (one in 10,000, in capitals).
+    repeats_per_million: usize,
 }
 
 impl Generator {
-    /// A generator for a letter of any size, from `seed`.
-    pub fn new(seed: u64) -> Generator {
+    /// A generator for a letter of any size, from `seed`, in which `repeat_share` (0 to 1) of the signers repeat the name and state
+    /// of an earlier one.
+    pub fn with_repeat_share(seed: u64, repeat_share: f64) -> Generator {
         let mut total = 0;
         let delegations = delegations();
         let cumulative_seats = delegations
@@ -531,6 +540,7 @@ impl Generator {
             taken: HashSet::new(),
             earlier: Vec::new(),
             produced: 0,
+            repeats_per_million: (repeat_share.clamp(0.0, 1.0) * 1e6).round() as usize,
         }
     }
 
@@ -571,9 +581,16 @@ impl Generator {
     pub fn row(&mut self) -> Row {
         let index = self.produced;
         self.produced += 1;
-        // One in 10,000 repeats an earlier signer in capitals: a duplicate to warn about.
-        let repeat = index > 100 && self.rng.chance(1);
-        let (name, slot) = if repeat {
+        let repeat = if self.repeats_per_million > 0 {
+            // Any earlier signer's name and state, written as it was.
+            index > 0 && self.rng.below(1_000_000) < self.repeats_per_million
+        } else {
+            // One in 10,000 repeats an earlier signer in capitals: a duplicate to warn about.
+            index > 100 && self.rng.chance(1)
+        };
+        let (name, slot) = if repeat && self.repeats_per_million > 0 {
+            self.rng.pick(&self.earlier).clone()
+        } else if repeat {
             let (name, slot) = self.rng.pick(&self.earlier).clone();
             (name.to_uppercase(), slot)
         } else {
@@ -587,7 +604,7 @@ impl Generator {
                 }
             }
         };
-        if !repeat && self.earlier.len() < 4096 {
+        if !repeat && (self.earlier.len() < 4096 || self.repeats_per_million > 0) {
             self.earlier.push((name.clone(), slot));
         }
         let (code, seats) = self.delegations[slot];
@@ -686,7 +703,17 @@ fn json_string(out: &mut impl Write, text: &str) -> io::Result<()> {
 
 /// Writes a letter file of `count` signers: the letter, one signer per line, six demands.
 pub fn write_json(out: &mut impl Write, count: usize, seed: u64) -> io::Result<()> {
-    let mut generator = Generator::new(seed);
+    write_json_repeating(out, count, seed, 0.0)
+}
+
+/// [`write_json`] with `repeat_share` of the signers repeating an earlier name and state.
+pub fn write_json_repeating(
+    out: &mut impl Write,
+    count: usize,
+    seed: u64,
+    repeat_share: f64,
+) -> io::Result<()> {
+    let mut generator = Generator::with_repeat_share(seed, repeat_share);
     writeln!(out, "{{")?;
     writeln!(out, "  \"letter\": {{")?;
     writeln!(
@@ -759,7 +786,17 @@ pub fn write_json(out: &mut impl Write, count: usize, seed: u64) -> io::Result<(
 
 /// Writes a signers table of `count` rows, with an unknown `email` column.
 pub fn write_csv(out: &mut impl Write, count: usize, seed: u64) -> io::Result<()> {
-    let mut generator = Generator::new(seed);
+    write_csv_repeating(out, count, seed, 0.0)
+}
+
+/// [`write_csv`] with `repeat_share` of the signers repeating an earlier name and state.
+pub fn write_csv_repeating(
+    out: &mut impl Write,
+    count: usize,
+    seed: u64,
+    repeat_share: f64,
+) -> io::Result<()> {
+    let mut generator = Generator::with_repeat_share(seed, repeat_share);
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record([
         "name",

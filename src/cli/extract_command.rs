@@ -37,10 +37,8 @@ pub fn run_extract(
 ) -> anyhow::Result<()> {
     let path = &args.file;
     let shown = path.display();
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => anyhow::anyhow!("{shown}: no such file"),
-        _ => anyhow::anyhow!("{shown}: cannot read the file ({e})"),
-    })?;
+    let bytes = crate::input::read(path, crate::input::Limit::TEXT)
+        .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
             "{shown}: expected UTF-8 text, found the byte 0x{:02X} at byte {} (save the file as UTF-8 and try again)",

@@ -1,7 +1,7 @@
 //! `signer-dashboard match`, `targets` and `summary --roster`: the letter against a roster
 //! of Congress.
 
-use super::{FilterArgs, SummaryArgs, load_for_command};
+use super::{FilterArgs, SummaryArgs, WarningArgs, load_for_command};
 use crate::analysis::select;
 use crate::export::{SummaryFormat, summary_json, write_atomically, write_summary};
 use crate::roster::{
@@ -25,6 +25,9 @@ pub struct MatchArgs {
     /// How to print the matches.
     #[arg(long, value_enum, default_value_t)]
     pub format: MatchFormat,
+    /// How to print the letter's warnings.
+    #[command(flatten)]
+    pub warnings: WarningArgs,
 }
 
 /// Arguments of `targets`.
@@ -46,6 +49,9 @@ pub struct TargetsArgs {
     /// Which members to list: by the roster's party, state and chamber, and name.
     #[command(flatten)]
     pub filter: FilterArgs,
+    /// How to print the letter's warnings.
+    #[command(flatten)]
+    pub warnings: WarningArgs,
 }
 
 fn load_roster(path: &Path) -> anyhow::Result<Roster> {
@@ -55,7 +61,7 @@ fn load_roster(path: &Path) -> anyhow::Result<Roster> {
 /// Prints each signer with its status, bioguide id and, when ambiguous, the candidates.
 pub fn run_match(args: &MatchArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
     let roster = load_roster(&args.roster)?;
-    let loaded = load_for_command(args.file.as_deref(), err)?;
+    let loaded = load_for_command(args.file.as_deref(), args.warnings.shown, err)?;
     let matches = roster::match_letter(&loaded.letter, &roster);
     write_matches(out, args.format, &loaded.letter, &roster, &matches)?;
     out.flush()?;
@@ -74,7 +80,7 @@ pub fn run_targets(
         );
     }
     let roster = load_roster(&args.roster)?;
-    let loaded = load_for_command(args.file.as_deref(), err)?;
+    let loaded = load_for_command(args.file.as_deref(), args.warnings.shown, err)?;
     let matches = roster::match_letter(&loaded.letter, &roster);
     let targets = roster::targets(&roster, &matches, &args.filter.to_filter());
     let write =
@@ -114,7 +120,7 @@ pub fn summary_with_roster(
         anyhow::bail!("--roster adds coverage to --format text and json only");
     }
     let roster = load_roster(roster_path)?;
-    let loaded = load_for_command(args.file.as_deref(), err)?;
+    let loaded = load_for_command(args.file.as_deref(), args.warnings.shown, err)?;
     let filter = args.filter.to_filter();
     let selection = select(&loaded.letter, &filter, None);
     let matches = roster::match_letter(&loaded.letter, &roster);

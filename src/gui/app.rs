@@ -158,6 +158,12 @@ pub struct DashboardApp {
     loading: Option<(PathBuf, std::sync::Arc<crate::load::Progress>)>,
     /// Whether a file was given on the command line (then the last file is not reopened).
     has_file_argument: bool,
+    /// The file given on the command line, opened on the first frame once any unsaved
+    /// changes kept from last time have been offered.
+    initial_file: Option<PathBuf>,
+    /// What the user asked for while the kept changes were being offered (the file given
+    /// on the command line, a dropped file, *Open recent*): done once they are answered.
+    after_recovery: Option<PendingAction>,
     /// The roster of Congress, once imported, with what it says about the letter.
     roster: Option<RosterState>,
     /// What the space below the charts shows.
@@ -183,7 +189,7 @@ impl DashboardApp {
             .unwrap_or_default();
         ctx.set_theme(settings.theme);
         let filter = settings.filter.clone();
-        let mut app = DashboardApp {
+        DashboardApp {
             document: Document::sample(&filter),
             filter,
             settings,
@@ -207,15 +213,13 @@ impl DashboardApp {
             is_started: false,
             loading: None,
             has_file_argument: file.is_some(),
+            initial_file: file,
+            after_recovery: None,
             roster: None,
             tab: CentralTab::default(),
             is_map_by_share: false,
             import: None,
-        };
-        if let Some(path) = file {
-            app.perform(PendingAction::OpenPath(path));
         }
-        app
     }
 
     /// Keeps the recovery file in `data_dir` (the app's data folder; tests use a temporary one).
@@ -330,6 +334,11 @@ impl DashboardApp {
         }
     }
 
+    /// Removes the recovery copy this run wrote, once its changes are saved or given up.
+    ///
+    /// A copy kept from an earlier run is never removed here: only the user's answer to
+    /// "Restore unsaved changes?" removes it ([`Command::DiscardRecovery`]), or takes it
+    /// over ([`Command::RestoreRecovery`]).
     fn forget_recovery(&mut self) {
         // A copy being written is left to finish: its thread removes it (and is waited for
         // as background work).
@@ -337,7 +346,9 @@ impl DashboardApp {
             job.is_wanted
                 .store(false, std::sync::atomic::Ordering::SeqCst);
         }
-        if let Some(dir) = &self.data_dir {
+        if self.recovery_written.is_some()
+            && let Some(dir) = &self.data_dir
+        {
             session::remove_recovery(dir);
         }
         self.recovery_written = None;
@@ -349,21 +360,30 @@ impl DashboardApp {
         if let Some(kept) = self.kept_roster_path().filter(|p| p.is_file()) {
             self.worker.load_roster(kept, None);
         }
+        let initial = self.initial_file.take().map(PendingAction::OpenPath);
         if let Some(dir) = &self.data_dir {
             match session::read_recovery(dir) {
                 Some(Ok(recovery)) => {
+                    // Offered before anything else is opened, whichever file it belongs to.
                     self.prompt = Some(Prompt::Restore(Box::new(recovery)));
+                    self.after_recovery = initial;
                     return;
                 }
                 Some(Err(error)) => {
+                    let kept = session::set_aside_unreadable(dir);
                     self.error = Some(format!(
-                        "Could not read the unsaved changes kept from last time\n{error}"
+                        "Could not read the unsaved changes kept from last time\n{error}{}",
+                        kept.map_or_else(String::new, |p| format!(
+                            "\nThe file is kept as {}",
+                            p.display()
+                        ))
                     ));
                 }
                 None => {}
             }
         }
-        if self.has_file_argument {
+        if let Some(action) = initial {
+            self.perform(action);
             return;
         }
         if let Some(path) = self.settings.last_file.clone() {
@@ -398,8 +418,15 @@ impl DashboardApp {
         }
     }
 
-    /// Runs `action` without asking.
+    /// Runs `action` without asking; while kept changes are being offered, once they are
+    /// answered (closing the window is never held back, and keeps them for next time).
     fn perform(&mut self, action: PendingAction) {
+        if matches!(self.prompt, Some(Prompt::Restore(_)))
+            && !matches!(action, PendingAction::Close)
+        {
+            self.after_recovery = Some(action);
+            return;
+        }
         match action {
             PendingAction::Close => {
                 self.is_close_allowed = true;
@@ -420,6 +447,7 @@ impl DashboardApp {
                 let loaded = crate::load::Loaded {
                     letter: *letter,
                     warnings: Vec::new(),
+                    duplicates: Vec::new(),
                     format: crate::load::SourceFormat::Json,
                 };
                 self.replace_document(Document::new(loaded, Source::New, &self.filter));
@@ -859,11 +887,14 @@ impl DashboardApp {
                     commands.push(Command::ShadeMapByShare(is_by_share));
                 }
                 ui.separator();
-                let count = self.document.warnings.len();
+                let count = self.document.warnings.len() + self.document.duplicates.len();
                 if ui
                     .add_enabled(
                         count > 0,
-                        egui::Button::new(format!("Load warnings ({count})…")),
+                        egui::Button::new(format!(
+                            "Load warnings ({})…",
+                            crate::text::grouped(count)
+                        )),
                     )
                     .clicked()
                 {
@@ -898,15 +929,25 @@ impl DashboardApp {
             if let Source::File(path) = &self.document.source {
                 ui.label(RichText::new(path.display().to_string()).weak().small());
             }
-            let warnings = self.document.warnings.len();
+            let warnings = self.document.warnings.len() + self.document.duplicates.len();
             if warnings > 0 {
-                let text = format!("⚠ {warnings} {}", plural(warnings, "warning", "warnings"));
+                let text = format!(
+                    "⚠ {} {}",
+                    crate::text::grouped(warnings),
+                    plural(warnings, "warning", "warnings")
+                );
                 if ui
                     .link(RichText::new(text).color(theme::WARNING))
                     .on_hover_text("Show what the reader noticed")
                     .clicked()
                 {
                     commands.push(Command::ShowWarnings(true));
+                }
+            }
+            if self.document.shown_only.is_some() {
+                ui.label(RichText::new("Only possible duplicates shown").color(theme::WARNING));
+                if ui.link("Show all signers").clicked() {
+                    commands.push(Command::ShowOnlyDuplicates(false));
                 }
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -974,11 +1015,12 @@ impl DashboardApp {
                 .show(ctx, |ui| {
                     ui.label("The file loaded, but the reader noticed these problems. Fix them in the file and open it again.");
                     ui.separator();
+                    commands.extend(duplicates_ui(ui, &self.document));
                     // A big file can have thousands: only the rows in view are laid out, one
                     // line each (scroll sideways for a long one).
                     let warnings = &self.document.warnings;
                     let row_height = ui.text_style_height(&egui::TextStyle::Monospace);
-                    egui::ScrollArea::both().auto_shrink([false, true]).show_rows(ui, row_height, warnings.len(), |ui, shown| {
+                    egui::ScrollArea::both().id_salt("warnings").auto_shrink([false, true]).show_rows(ui, row_height, warnings.len(), |ui, shown| {
                         for warning in warnings.get(shown).unwrap_or_default() {
                             ui.add(egui::Label::new(RichText::new(warning.to_string()).monospace()).extend());
                         }
@@ -1102,7 +1144,7 @@ impl DashboardApp {
                     result: Ok(Some(document)),
                 } => {
                     self.loading = None;
-                    let warnings = document.warnings.len();
+                    let warnings = document.warnings.len() + document.duplicates.len();
                     self.replace_document(*document);
                     self.document.refilter(&self.filter);
                     self.error = None;
@@ -1115,8 +1157,9 @@ impl DashboardApp {
                             self.document.display_name()
                         ),
                         n => format!(
-                            "Opened {} ({signers} signers) with {n} warnings",
-                            self.document.display_name()
+                            "Opened {} ({signers} signers) with {} warnings",
+                            self.document.display_name(),
+                            crate::text::grouped(n)
                         ),
                     });
                 }
@@ -1464,6 +1507,7 @@ impl DashboardApp {
                     let loaded = crate::load::Loaded {
                         letter: recovery.letter,
                         warnings: Vec::new(),
+                        duplicates: Vec::new(),
                         format: crate::load::SourceFormat::Json,
                     };
                     let origin = source.clone().map_or(Source::Sample, Source::File);
@@ -1471,16 +1515,31 @@ impl DashboardApp {
                     document.stamp = source.as_deref().and_then(FileStamp::of);
                     document.is_modified = true;
                     self.replace_document(document);
+                    // The kept copy now holds this document's changes: saving or
+                    // discarding them removes it, as for any copy this run writes.
+                    self.recovery_written = Some((self.document.edit_revision(), 0.0));
                     self.status = Some(format!(
                         "Restored the changes kept at {}",
-                        recovery.saved_at
+                        session::local_time(&recovery.saved_at)
                     ));
+                    // A different file asked for meanwhile asks about these changes first.
+                    match self.after_recovery.take() {
+                        Some(PendingAction::OpenPath(path))
+                            if source.as_deref() == Some(path.as_path()) => {}
+                        Some(action) => self.guard(action),
+                        None => {}
+                    }
                 }
             }
             Command::DiscardRecovery => {
                 self.prompt = None;
-                self.forget_recovery();
-                if !self.has_file_argument
+                if let Some(dir) = &self.data_dir {
+                    session::remove_recovery(dir);
+                }
+                self.recovery_written = None;
+                if let Some(action) = self.after_recovery.take() {
+                    self.perform(action);
+                } else if !self.has_file_argument
                     && let Some(path) = self.settings.last_file.clone().filter(|p| p.is_file())
                 {
                     self.perform(PendingAction::OpenPath(path));
@@ -1564,19 +1623,21 @@ impl DashboardApp {
                 }
             }
             Command::ImportTextDialog => self.worker.pick_text(self.settings.last_folder.clone()),
-            Command::ImportTextFrom(path) => match std::fs::read(&path) {
-                Ok(bytes) => {
-                    let text = String::from_utf8_lossy(&bytes).into_owned();
-                    let kind = crate::extract::TextKind::from_path(&path)
-                        .unwrap_or_else(|| crate::extract::TextKind::detect(&text));
-                    let roster = self.roster.as_ref().map(|r| &*r.roster);
-                    self.import = Some(ImportDialog::with_text(text, kind, roster));
-                    self.status = Some(format!("Read {}", path.display()));
+            Command::ImportTextFrom(path) => {
+                match crate::input::read(&path, crate::input::Limit::TEXT) {
+                    Ok(bytes) => {
+                        let text = String::from_utf8_lossy(&bytes).into_owned();
+                        let kind = crate::extract::TextKind::from_path(&path)
+                            .unwrap_or_else(|| crate::extract::TextKind::detect(&text));
+                        let roster = self.roster.as_ref().map(|r| &*r.roster);
+                        self.import = Some(ImportDialog::with_text(text, kind, roster));
+                        self.status = Some(format!("Read {}", path.display()));
+                    }
+                    Err(error) => {
+                        self.error = Some(format!("Could not read {}\n{error}", path.display()))
+                    }
                 }
-                Err(error) => {
-                    self.error = Some(format!("Could not read {}\n{error}", path.display()))
-                }
-            },
+            }
             Command::CloseImport => self.import = None,
             Command::AcceptImport {
                 rows,
@@ -1605,6 +1666,9 @@ impl DashboardApp {
             }
             Command::ShadeMapByShare(is_by_share) => self.is_map_by_share = is_by_share,
             Command::ShowWarnings(is_open) => self.overlays.is_warnings_open = is_open,
+            Command::ShowOnlyDuplicates(is_only) => {
+                self.document.show_only_duplicates(is_only, &self.filter);
+            }
             Command::ShowAbout(is_open) => self.overlays.is_about_open = is_open,
             Command::DismissError => self.error = None,
             Command::SetTheme(preference) => {
@@ -1839,7 +1903,7 @@ fn prompt_ui(ctx: &egui::Context, prompt: &Prompt, document: &Document) -> Optio
                     "Signer Dashboard closed with unsaved changes to {from} ({} signers, {} demands), kept at {}.",
                     recovery.letter.signers.len(),
                     recovery.letter.demands.len(),
-                    recovery.saved_at
+                    session::local_time(&recovery.saved_at)
                 ));
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
@@ -1854,4 +1918,55 @@ fn prompt_ui(ctx: &egui::Context, prompt: &Prompt, document: &Document) -> Optio
         }
     });
     command
+}
+
+/// The load warnings' row for the possible duplicates: "156,140 possible duplicates",
+/// opening to list them (only the rows in view are laid out), and "Show them", which
+/// shows only those signers and the ones they repeat.
+fn duplicates_ui(ui: &mut egui::Ui, document: &Document) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let duplicates = &document.duplicates;
+    if duplicates.is_empty() {
+        return commands;
+    }
+    let count = duplicates.len();
+    ui.horizontal(|ui| {
+        let is_only = document.shown_only.is_some();
+        let label = if is_only {
+            "Show all signers"
+        } else {
+            "Show them"
+        };
+        if ui
+            .button(label)
+            .on_hover_text("Show only these signers and the ones they repeat, or every signer")
+            .clicked()
+        {
+            commands.push(Command::ShowOnlyDuplicates(!is_only));
+        }
+        ui.label(RichText::new("same name and state as an earlier signer").weak());
+    });
+    egui::CollapsingHeader::new(format!(
+        "{} possible {}",
+        crate::text::grouped(count),
+        plural(count, "duplicate", "duplicates")
+    ))
+    .id_salt("possible duplicates")
+    .show(ui, |ui| {
+        let signers = &document.letter.signers;
+        let row_height = ui.text_style_height(&egui::TextStyle::Monospace);
+        egui::ScrollArea::both()
+            .id_salt("duplicates")
+            .max_height(200.0)
+            .auto_shrink([false, true])
+            .show_rows(ui, row_height, count, |ui, shown| {
+                for duplicate in duplicates.get(shown).unwrap_or_default() {
+                    let name = signers.get(duplicate.signer).map_or("", |s| &*s.name);
+                    let line = duplicate.describe(name);
+                    ui.add(egui::Label::new(RichText::new(line).monospace()).extend());
+                }
+            });
+    });
+    ui.separator();
+    commands
 }

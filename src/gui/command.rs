@@ -141,6 +141,8 @@ pub enum Command {
     CancelLoad,
     /// Show or hide the list of load warnings.
     ShowWarnings(bool),
+    /// Show only the possible duplicates (and the signers they repeat), or every signer.
+    ShowOnlyDuplicates(bool),
     /// Hide the error banner.
     DismissError,
     /// Follow the system theme, or force light or dark.

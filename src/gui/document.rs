@@ -1,8 +1,10 @@
 //! The open letter with everything derived from it that the panels read.
 
-use crate::analysis::{Filter, SearchIndex, Selection, SignerCodes, Tally, select_with_codes};
+use crate::analysis::{
+    Filter, SearchIndex, Selection, SignerCodes, Tally, select_among, select_with_codes,
+};
 use crate::edit::{Edit, History, SignerChange};
-use crate::load::{Loaded, SAMPLE_NAME, SourceFormat, Warning};
+use crate::load::{Duplicate, Loaded, SAMPLE_NAME, SourceFormat, Warning};
 use crate::model::Letter;
 use crate::save::FileStamp;
 use std::path::{Path, PathBuf};
@@ -29,6 +31,8 @@ pub struct Document {
     pub source: Source,
     /// What the reader noticed.
     pub warnings: Vec<Warning>,
+    /// The signers with the same name and state as an earlier one, as loaded.
+    pub duplicates: Vec<Duplicate>,
     /// What kind of file it was read from.
     pub format: SourceFormat,
     /// Folded names, for searching as the user types and sorting by name.
@@ -37,6 +41,10 @@ pub struct Document {
     pub codes: SignerCodes,
     /// The signers the filter lets through, and their counts.
     pub selection: Selection,
+    /// Set by "Show them" in the load warnings: only the possible duplicates and the
+    /// signers they repeat (positions in file order) are shown. Cleared by an edit, which
+    /// moves positions.
+    pub shown_only: Option<Vec<u32>>,
     /// Counts of every signer, whatever the filter: which values the filters offer.
     pub overall: Tally,
     /// Whether the letter has changes that are not saved.
@@ -83,10 +91,12 @@ impl Document {
             letter: Arc::new(loaded.letter),
             source,
             warnings: loaded.warnings,
+            duplicates: loaded.duplicates,
             format: loaded.format,
             index: Arc::new(index),
             codes,
             selection,
+            shown_only: None,
             is_modified: false,
             stamp: None,
             history: History::default(),
@@ -106,6 +116,7 @@ impl Document {
         .unwrap_or_else(|_| Loaded {
             letter: Letter::default(),
             warnings: Vec::new(),
+            duplicates: Vec::new(),
             format: SourceFormat::Json,
         });
         Document::new(loaded, Source::Sample, filter)
@@ -113,8 +124,30 @@ impl Document {
 
     /// Applies `filter` again, after it or the letter changed.
     pub fn refilter(&mut self, filter: &Filter) {
-        self.selection = select_with_codes(&self.letter, &self.codes, filter, Some(&self.index));
+        self.selection = match &self.shown_only {
+            Some(among) => {
+                select_among(&self.letter, &self.codes, filter, Some(&self.index), among)
+            }
+            None => select_with_codes(&self.letter, &self.codes, filter, Some(&self.index)),
+        };
         self.revision = next_revision();
+    }
+
+    /// Shows only the possible duplicates and the signers they repeat, or every signer
+    /// again, through `filter`.
+    pub fn show_only_duplicates(&mut self, is_only: bool, filter: &Filter) {
+        self.shown_only = is_only.then(|| {
+            let mut among: Vec<u32> = self
+                .duplicates
+                .iter()
+                .flat_map(|d| [d.signer, d.first])
+                .filter_map(|position| u32::try_from(position).ok())
+                .collect();
+            among.sort_unstable();
+            among.dedup();
+            among
+        });
+        self.refilter(filter);
     }
 
     /// Applies a change the user made, remembers it for undo, and redoes what depends on it.
@@ -160,6 +193,7 @@ impl Document {
     /// that changed; they are rebuilt only if that does not fit.
     fn after_change(&mut self, change: Option<SignerChange>, filter: &Filter) {
         self.is_modified = true;
+        self.shown_only = None;
         self.edit_revision = next_revision();
         if let Some(change) = change {
             let signer = if change.is_there {

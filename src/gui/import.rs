@@ -8,8 +8,20 @@ use crate::extract::{Extraction, Found, TextKind, extract_as};
 use crate::model::{Chamber, Date, Role, State};
 use crate::roster::Roster;
 use egui::text::LayoutJob;
-use egui::{Color32, RichText, TextFormat};
+use egui::{Color32, RichText, TextFormat, Vec2};
+use egui_extras::{Column, TableBuilder};
 use std::ops::Range;
+
+/// The dialog's size on a screen that has room for it.
+const DIALOG_WIDTH_POINTS: f32 = 1100.0;
+const DIALOG_HEIGHT_POINTS: f32 = 640.0;
+/// The review table keeps at least this much of the window when the divider is dragged.
+const REVIEW_MIN_WIDTH_POINTS: f32 = 420.0;
+/// The Name column fits the longest name within these bounds; a longer name scrolls in its box.
+const NAME_MIN_WIDTH_POINTS: f32 = 90.0;
+const NAME_MAX_WIDTH_POINTS: f32 = 300.0;
+/// Space between a cell's text and its frame, each side.
+const CELL_MARGIN_POINTS: Vec2 = Vec2::new(4.0, 2.0);
 
 /// Where accepted rows go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,6 +93,8 @@ pub struct ImportDialog {
     title: String,
     date: String,
     target: ImportTarget,
+    /// How many times the text has been read: each reading has its own column widths.
+    readings: u32,
 }
 
 impl ImportDialog {
@@ -95,6 +109,7 @@ impl ImportDialog {
             title: String::new(),
             date: String::new(),
             target: ImportTarget::OpenLetter,
+            readings: 0,
         }
     }
 
@@ -131,6 +146,7 @@ impl ImportDialog {
         }
         self.selected = None;
         self.extraction = Some(extraction);
+        self.readings = self.readings.wrapping_add(1);
     }
 
     fn highlighted(&self) -> Option<Range<usize>> {
@@ -142,12 +158,19 @@ impl ImportDialog {
     pub fn ui(&mut self, ctx: &egui::Context, roster: Option<&Roster>) -> Option<Command> {
         let mut command = None;
         let mut is_open = true;
+        // Never larger than the screen: at 1024×640 the whole dialog, buttons included, shows.
+        let screen = ctx.content_rect().size();
+        let size = [
+            DIALOG_WIDTH_POINTS.min(screen.x - 24.0),
+            DIALOG_HEIGHT_POINTS.min(screen.y - 48.0),
+        ];
         egui::Window::new("Import signers from text")
             .open(&mut is_open)
-            .default_size([1100.0, 640.0])
+            .default_size(size)
+            .max_size(screen)
             .collapsible(false)
             .show(ctx, |ui| {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     ui.label("Paste a press release or the letter's text, or open a file, then review what was found.");
                     if ui.button("Open a text file…").clicked() {
                         command = Some(Command::ImportTextDialog);
@@ -157,11 +180,16 @@ impl ImportDialog {
                     }
                 });
                 ui.separator();
-                ui.columns(2, |columns| {
-                    if let [left, right] = columns {
-                        self.text_ui(left);
-                        command = command.take().or_else(|| self.review_ui(right));
-                    }
+                // The text and the table share the window; the divider between them drags.
+                let width = ui.available_width();
+                let review_min = REVIEW_MIN_WIDTH_POINTS.min(width * 0.6);
+                egui::Panel::left("import-text")
+                    .resizable(true)
+                    .default_size(width * 0.4)
+                    .size_range(160.0..=(width - review_min).max(160.0))
+                    .show(ui, |ui| self.text_ui(ui));
+                egui::CentralPanel::default_margins().show(ui, |ui| {
+                    command = command.take().or_else(|| self.review_ui(ui));
                 });
             });
         if !is_open {
@@ -179,19 +207,18 @@ impl ImportDialog {
         };
         egui::ScrollArea::vertical()
             .id_salt("import-text")
-            .max_height(ui.available_height() - 8.0)
+            .auto_shrink([false, false])
             .show(ui, |ui| {
                 let edit = egui::TextEdit::multiline(&mut self.text)
                     .hint_text("Paste the text here")
                     .desired_width(f32::INFINITY)
-                    .desired_rows(24)
+                    .min_size(ui.available_size())
                     .layouter(&mut layouter);
                 ui.add(edit);
             });
     }
 
     fn review_ui(&mut self, ui: &mut egui::Ui) -> Option<Command> {
-        let mut command = None;
         let kept = self.rows.iter().filter(|r| r.keep).count();
         let leads = self
             .rows
@@ -213,92 +240,124 @@ impl ImportDialog {
             };
             ui.label(RichText::new(text).weak());
         }
-        let mut problems = 0;
-        egui::ScrollArea::vertical()
+        // The letter's fields and the buttons keep their place below; the table takes the rest.
+        let command = egui::Panel::bottom("import-accept")
+            .show(ui, |ui| self.accept_ui(ui, kept))
+            .inner;
+        egui::ScrollArea::horizontal()
             .id_salt("import-rows")
-            .max_height(ui.available_height() - 110.0)
-            .show(ui, |ui| {
-                egui::Grid::new("import-review")
-                    .striped(true)
-                    .num_columns(8)
-                    .spacing([6.0, 4.0])
-                    .show(ui, |ui| {
-                        for title in [
-                            "Add", "Name", "Party", "State", "District", "Chamber", "Role", "Sure",
-                        ] {
-                            ui.label(RichText::new(title).strong());
-                        }
-                        ui.end_row();
-                        for (index, row) in self.rows.iter_mut().enumerate() {
-                            let is_selected = self.selected == Some(index);
-                            ui.checkbox(&mut row.keep, "").widget_info(|| {
-                                egui::WidgetInfo::selected(
-                                    egui::Role::CheckBox,
-                                    true,
-                                    row.keep,
-                                    format!("Add {}", row.name),
-                                )
-                            });
-                            let who = row.found.name.clone();
-                            let name = cell(ui, &mut row.name, 170.0, format!("Name of {who}"));
-                            if name.gained_focus() || name.clicked() {
-                                self.selected = Some(index);
-                            }
-                            cell(ui, &mut row.party, 34.0, format!("Party of {who}"));
-                            cell(ui, &mut row.state, 34.0, format!("State of {who}"));
-                            cell(ui, &mut row.district, 34.0, format!("District of {who}"));
-                            ui.label(row.found.chamber.map_or("—", Chamber::label));
-                            let role = egui::ComboBox::from_id_salt(("import-role", index))
-                                .selected_text(row.found.role.label())
-                                .width(86.0)
-                                .show_ui(ui, |ui| {
-                                    for role in Role::ALL {
-                                        ui.selectable_value(
-                                            &mut row.found.role,
-                                            role,
-                                            role.label(),
-                                        );
-                                    }
-                                });
-                            let current = row.found.role.label();
-                            role.response.widget_info(|| {
-                                let mut info = egui::WidgetInfo::labeled(
-                                    egui::Role::ComboBox,
-                                    true,
-                                    format!("Role of {who}"),
-                                );
-                                info.current_text_value = Some(current.to_owned());
-                                info
-                            });
-                            let sure = RichText::new(row.found.confidence_label());
-                            let sure = if row.found.confidence < 0.6 {
-                                sure.color(theme::WARNING)
-                            } else {
-                                sure
-                            };
-                            let mut hover = format!(
-                                "From: {}",
-                                snippet(self.extraction.as_ref(), &row.found.snippet)
-                            );
-                            if row.found.from_roster {
-                                hover.push_str("\nParty and state from the roster");
-                            }
-                            if let Some(note) = &row.found.note {
-                                hover.push_str(&format!("\n{note}"));
-                            }
-                            if let Err(problem) = row.corrected() {
-                                problems += usize::from(row.keep);
-                                hover.push_str(&format!("\nTo fix: {problem}"));
-                            }
-                            let sure = ui.selectable_label(is_selected, sure).on_hover_text(hover);
-                            if sure.clicked() {
-                                self.selected = Some(index);
-                            }
-                            ui.end_row();
+            .auto_shrink([false, false])
+            .show(ui, |ui| self.table_ui(ui));
+        command
+    }
+
+    /// The review table: one row per signer found, every column as wide as what it holds.
+    fn table_ui(&mut self, ui: &mut egui::Ui) {
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let text_width = |ui: &egui::Ui, text: &str| {
+            ui.fonts_mut(|f| f.layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE))
+                .size()
+                .x
+        };
+        let longest_name = self
+            .rows
+            .iter()
+            .map(|row| text_width(ui, &row.name))
+            .fold(0.0, f32::max);
+        let name_width = (longest_name + 2.0 * CELL_MARGIN_POINTS.x + 2.0)
+            .clamp(NAME_MIN_WIDTH_POINTS, NAME_MAX_WIDTH_POINTS);
+        let row_height = ui.spacing().interact_size.y + 2.0 * CELL_MARGIN_POINTS.y;
+        let (extraction, selected) = (self.extraction.as_ref(), &mut self.selected);
+        let rows = &mut self.rows;
+        TableBuilder::new(ui)
+            // A new reading sizes the columns afresh for its names.
+            .id_salt(("import-review", self.readings))
+            .striped(true)
+            .resizable(true)
+            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+            .column(Column::auto())
+            .column(Column::initial(name_width).at_least(NAME_MIN_WIDTH_POINTS))
+            .columns(Column::auto(), 6)
+            .auto_shrink([false, false])
+            .header(22.0, |mut header| {
+                for title in [
+                    "Add", "Name", "Party", "State", "District", "Chamber", "Role", "Sure",
+                ] {
+                    header.col(|ui| {
+                        ui.label(RichText::new(title).strong());
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(row_height, rows.len(), |mut row| {
+                    let index = row.index();
+                    let Some(review) = rows.get_mut(index) else {
+                        return;
+                    };
+                    let is_selected = *selected == Some(index);
+                    row.set_selected(is_selected);
+                    let who = review.found.name.clone();
+                    row.col(|ui| {
+                        let keep = review.keep;
+                        let name = format!("Add {}", review.name);
+                        ui.checkbox(&mut review.keep, "").widget_info(|| {
+                            egui::WidgetInfo::selected(egui::Role::CheckBox, true, keep, &name)
+                        });
+                    });
+                    row.col(|ui| {
+                        let width = ui.available_width();
+                        let name = cell(
+                            ui,
+                            &mut review.name,
+                            width,
+                            ("name", index),
+                            format!("Name of {who}"),
+                        );
+                        if name.gained_focus() || name.clicked() {
+                            *selected = Some(index);
                         }
                     });
+                    for (field, text, label) in [
+                        ("party", &mut review.party, "Party"),
+                        ("state", &mut review.state, "State"),
+                        ("district", &mut review.district, "District"),
+                    ] {
+                        row.col(|ui| {
+                            // As wide as its value (or its heading), so that short codes take little room.
+                            let width = text_width(ui, text).max(text_width(ui, label))
+                                + 2.0 * CELL_MARGIN_POINTS.x
+                                + 2.0;
+                            cell(
+                                ui,
+                                text,
+                                width.max(28.0),
+                                (field, index),
+                                format!("{label} of {who}"),
+                            );
+                        });
+                    }
+                    row.col(|ui| {
+                        ui.label(review.found.chamber.map_or("—", Chamber::label));
+                    });
+                    row.col(|ui| role_ui(ui, review, index, &who));
+                    row.col(|ui| {
+                        if sure_ui(ui, review, extraction, is_selected).clicked() {
+                            *selected = Some(index);
+                        }
+                    });
+                });
             });
-        ui.separator();
+    }
+
+    /// The new letter's title and date, where the rows go, and the buttons.
+    fn accept_ui(&mut self, ui: &mut egui::Ui, kept: usize) -> Option<Command> {
+        let mut command = None;
+        let problems = self
+            .rows
+            .iter()
+            .filter(|r| r.keep && r.corrected().is_err())
+            .count();
+        ui.add_space(4.0);
         egui::Grid::new("import-letter")
             .num_columns(2)
             .show(ui, |ui| {
@@ -321,7 +380,7 @@ impl ImportDialog {
             "" => Ok(None),
             text => text.parse().map(Some).map_err(|_| ()),
         };
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.radio_value(
                 &mut self.target,
                 ImportTarget::OpenLetter,
@@ -375,6 +434,51 @@ impl ImportDialog {
     }
 }
 
+/// The row's role, to change.
+fn role_ui(ui: &mut egui::Ui, review: &mut ReviewRow, index: usize, who: &str) {
+    let role = egui::ComboBox::from_id_salt(("import-role", index))
+        .selected_text(review.found.role.label())
+        .width(86.0)
+        .show_ui(ui, |ui| {
+            for role in Role::ALL {
+                ui.selectable_value(&mut review.found.role, role, role.label());
+            }
+        });
+    let current = review.found.role.label();
+    role.response.widget_info(|| {
+        let mut info =
+            egui::WidgetInfo::labeled(egui::Role::ComboBox, true, format!("Role of {who}"));
+        info.current_text_value = Some(current.to_owned());
+        info
+    });
+}
+
+/// How sure the finder is, with where the row was found and what is wrong with it on hover.
+fn sure_ui(
+    ui: &mut egui::Ui,
+    review: &ReviewRow,
+    extraction: Option<&Extraction>,
+    is_selected: bool,
+) -> egui::Response {
+    let sure = RichText::new(review.found.confidence_label());
+    let sure = if review.found.confidence < 0.6 {
+        sure.color(theme::WARNING)
+    } else {
+        sure
+    };
+    let mut hover = format!("From: {}", snippet(extraction, &review.found.snippet));
+    if review.found.from_roster {
+        hover.push_str("\nParty and state from the roster");
+    }
+    if let Some(note) = &review.found.note {
+        hover.push_str(&format!("\n{note}"));
+    }
+    if let Err(problem) = review.corrected() {
+        hover.push_str(&format!("\nTo fix: {problem}"));
+    }
+    ui.selectable_label(is_selected, sure).on_hover_text(hover)
+}
+
 impl Default for ImportDialog {
     fn default() -> Self {
         ImportDialog::new()
@@ -382,8 +486,36 @@ impl Default for ImportDialog {
 }
 
 /// A text box in the review table, named for screen readers (it has no label of its own).
-fn cell(ui: &mut egui::Ui, text: &mut String, width: f32, name: String) -> egui::Response {
-    let response = ui.add(egui::TextEdit::singleline(text).desired_width(width));
+///
+/// It is `width` wide, and wider while it is being edited if its value needs it: the column
+/// grows with it, so the whole value shows.
+fn cell(
+    ui: &mut egui::Ui,
+    text: &mut String,
+    width: f32,
+    id_salt: (&str, usize),
+    name: String,
+) -> egui::Response {
+    let id = ui.make_persistent_id(id_salt);
+    // The width it takes even where the column is narrower: the column then grows to it.
+    let least_width = if ui.memory(|m| m.has_focus(id)) {
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let value_width = ui
+            .fonts_mut(|f| f.layout_no_wrap(text.clone(), font, Color32::WHITE))
+            .size()
+            .x;
+        // Room for the cursor after the last letter too.
+        value_width + 2.0 * CELL_MARGIN_POINTS.x + 8.0
+    } else {
+        0.0
+    };
+    let response = ui.add(
+        egui::TextEdit::singleline(text)
+            .id(id)
+            .margin(CELL_MARGIN_POINTS)
+            .desired_width(width)
+            .min_size(Vec2::new(least_width, 0.0)),
+    );
     let value = text.clone();
     response.widget_info(|| {
         let mut info = egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name);

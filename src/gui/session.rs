@@ -49,11 +49,15 @@ pub fn write_recovery(
 /// The recovery file's contents, if there is one; `Err` says why it cannot be read.
 pub fn read_recovery(data_dir: &Path) -> Option<Result<Recovery, String>> {
     let path = recovery_path(data_dir);
-    let bytes = std::fs::read(&path).ok()?;
-    Some(parse_recovery(&path, &bytes))
+    match crate::input::read(&path, crate::input::Limit::RECOVERY) {
+        Ok(bytes) => Some(parse_recovery(&path, &bytes)),
+        Err(error) if error.is_not_found() => None,
+        Err(error) => Some(Err(format!("{}: {error}", path.display()))),
+    }
 }
 
-fn parse_recovery(path: &Path, bytes: &[u8]) -> Result<Recovery, String> {
+/// Reads the recovery file's `bytes`; `path` names it in messages.
+pub fn parse_recovery(path: &Path, bytes: &[u8]) -> Result<Recovery, String> {
     let value: Value =
         serde_json::from_slice(bytes).map_err(|e| format!("{}: {e}", path.display()))?;
     let letter_json = value
@@ -77,8 +81,57 @@ fn parse_recovery(path: &Path, bytes: &[u8]) -> Result<Recovery, String> {
     })
 }
 
+/// When the changes were kept, in the user's local time: "7 December 2026 at 09:41 CET".
+///
+/// `saved_at` is the UTC time the recovery file holds; anything else is shown as it is.
+pub fn local_time(saved_at: &str) -> String {
+    local_time_in(saved_at, &jiff::tz::TimeZone::system())
+}
+
+/// [`local_time`] in the time zone `zone`.
+pub fn local_time_in(saved_at: &str, zone: &jiff::tz::TimeZone) -> String {
+    match saved_at.parse::<jiff::Timestamp>() {
+        Ok(time) => time
+            .to_zoned_datetime(zone.clone())
+            .strftime("%-d %B %Y at %H:%M %Z")
+            .to_string(),
+        Err(_) => saved_at.to_owned(),
+    }
+}
+
+/// Moves a recovery file that cannot be read out of the way, so that the next copy does
+/// not overwrite what may still be recovered from it by hand; where it now is.
+pub fn set_aside_unreadable(data_dir: &Path) -> Option<PathBuf> {
+    let kept = data_dir.join(format!(
+        "recovery-unreadable-{}.json",
+        now_utc().replace(':', "")
+    ));
+    std::fs::rename(recovery_path(data_dir), &kept).ok()?;
+    Some(kept)
+}
+
 /// Removes the recovery file, once the changes are saved or given up.
 pub fn remove_recovery(data_dir: &Path) {
     // Nothing to do when there is none; a file that cannot be removed is offered again next start.
     let _ = std::fs::remove_file(recovery_path(data_dir));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_time_kept_is_shown_in_local_time() {
+        let paris = jiff::tz::TimeZone::fixed(jiff::tz::offset(1));
+        assert_eq!(
+            local_time_in("2026-12-07T08:41:05Z", &paris),
+            "7 December 2026 at 09:41 +01"
+        );
+        let utc = jiff::tz::TimeZone::UTC;
+        assert_eq!(
+            local_time_in("2026-12-07T23:30:00Z", &utc),
+            "7 December 2026 at 23:30 UTC"
+        );
+        assert_eq!(local_time_in("an unknown time", &utc), "an unknown time");
+    }
 }

@@ -8,13 +8,12 @@
 //! once in an array by party, state, chamber and role. The other filters are applied to
 //! that array at the end, which is the same as applying them to each signer.
 //!
-//! Duplicates are found as [`super::normalise::warn_duplicates`] finds them, from each
-//! signer's hash of its folded name and state, but no name is kept: for each signer the
-//! counter keeps the hash and where the signer starts in the file (16 bytes). Two signers
-//! with the same 64-bit hash are confirmed by reading both again from the file, at those
-//! places, and comparing their folded names and states, so a hash collision is never
-//! taken for a duplicate. A letter with very many repeated names is left to the full
-//! loader rather than read again piece by piece ([`MOST_REREADS`]).
+//! Possible duplicates are found as the full loader finds them, from each signer's hash
+//! of its folded name and state ([`super::duplicates`]), worked out on the reading
+//! threads; no name is kept. For each signer the counter keeps the hash and where the
+//! signer starts in the file (16 bytes), so that the names of the first few duplicates,
+//! the ones the warning shows, can be read again there: a handful of reads, however many
+//! names repeat.
 //!
 //! Whenever anything is unusual (an error in the file, bytes that are not UTF-8, a pipe,
 //! a cut between signers that was not one), [`count_path`] returns `None` and the caller
@@ -23,13 +22,13 @@
 use super::chunks::Chunks;
 use super::csv::{self as csv_reader, CsvRow, Table};
 use super::csv_rows::RowSplitter;
+use super::duplicates::{self, DUPLICATE_EXAMPLES, Duplicate, fold_hash, name_hash};
 use super::json::{SignerFields, SignerVisitor, Text};
 use super::json_fast::{self, QuickSigner};
 use super::json_parallel::{self, End, PieceReader, Place};
 use super::json_stream::{self, DEPTH_LIMIT, Parsed, value};
 use super::normalise::{
-    Normaliser, duplicate_warning, find_repeats_quickly, fold_hash, name_hash, party_without_table,
-    settle, signer_location, state_without_warning,
+    Normaliser, party_without_table, settle, signer_location, state_without_warning,
 };
 use super::sink::{SignerReader, SignerSink};
 use super::streaming::{self, Opened};
@@ -38,7 +37,6 @@ use crate::analysis::{Filter, Tally};
 use crate::model::{Chamber, Date, Extra, Letter, Party, Role, State};
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::marker::PhantomData;
@@ -53,6 +51,12 @@ pub struct Counted {
     pub tally: Tally,
     /// What the full loader would have warned about, in the same order.
     pub warnings: Vec<Warning>,
+    /// The signers with the same name and state as an earlier one, as the full loader
+    /// finds them.
+    pub duplicates: Vec<Duplicate>,
+    /// The names of the first few of those ([`DUPLICATE_EXAMPLES`]), read again from the
+    /// file, for [`super::describe_duplicates`].
+    pub duplicate_names: Vec<String>,
     /// What kind of file it was.
     pub format: SourceFormat,
 }
@@ -73,6 +77,7 @@ pub struct Counted {
 /// let loaded = load::load_path(&path).unwrap();
 /// assert_eq!(counted.tally, select(&loaded.letter, &filter, None).tally);
 /// assert_eq!(counted.warnings, loaded.warnings);
+/// assert_eq!(counted.duplicates, loaded.duplicates);
 /// ```
 pub fn count_path(path: &Path, filter: &Filter) -> Option<Counted> {
     let Opened {
@@ -122,23 +127,23 @@ pub fn count_path(path: &Path, filter: &Filter) -> Option<Counted> {
             }
         },
     };
+    let duplicates = duplicates::find(&counts.hashes);
     let mut reread = Reread::new(path, format);
-    let Counts { hashes, .. } = &counts;
-    let repeats = find_repeats_quickly(hashes, |index, earlier| {
-        hashes.get(index) == hashes.get(earlier) && reread.same(index, earlier, &counts.offsets)
-    })?;
-    if reread.failed {
-        return None;
-    }
-    for (index, first) in repeats {
-        let name = reread.signers.get(&index).map(|s| s.name.as_str())?;
-        warnings.push(duplicate_warning(index, name, first));
-    }
+    let duplicate_names = duplicates
+        .iter()
+        .take(DUPLICATE_EXAMPLES)
+        .map(|duplicate| {
+            let offset = counts.offsets.get(duplicate.signer)?;
+            reread.read(*offset).map(|again| again.name)
+        })
+        .collect::<Option<Vec<String>>>()?;
     let tally = counts.tally(&letter, filter);
     Some(Counted {
         letter,
         tally,
         warnings,
+        duplicates,
+        duplicate_names,
         format,
     })
 }
@@ -773,16 +778,9 @@ fn last_row_start(text: &[u8], delimiter: u8) -> Option<usize> {
     (cut < text.len()).then_some(cut)
 }
 
-/// How many signers the duplicate check may read again before it leaves the letter to the
-/// full loader: a few microseconds each, so a letter with tens of thousands of repeated
-/// names is loaded in full sooner than read again piece by piece.
-const MOST_REREADS: usize = 20_000;
-
-/// A signer read again for the duplicate check.
+/// A signer read again, to name it in a warning.
 struct SignerAgain {
     name: String,
-    folded: String,
-    state: State,
 }
 
 /// Reads signers again from the file, where the counter saw them start.
@@ -792,8 +790,6 @@ struct Reread<'p> {
     file: Option<File>,
     /// The CSV table's header row, read again, and a reader of its rows.
     table: Option<(Table<'p>, csv::Reader<File>)>,
-    signers: HashMap<usize, SignerAgain>,
-    failed: bool,
 }
 
 impl<'p> Reread<'p> {
@@ -803,39 +799,18 @@ impl<'p> Reread<'p> {
             format,
             file: None,
             table: None,
-            signers: HashMap::new(),
-            failed: false,
-        }
-    }
-
-    /// Whether signers `index` and `earlier` have the same folded name and state.
-    fn same(&mut self, index: usize, earlier: usize, offsets: &[u64]) -> bool {
-        for signer in [index, earlier] {
-            if !self.signers.contains_key(&signer) {
-                match offsets.get(signer).and_then(|&at| self.read(at)) {
-                    Some(read) if self.signers.len() < MOST_REREADS => {
-                        self.signers.insert(signer, read);
-                    }
-                    _ => {
-                        self.failed = true;
-                        return false;
-                    }
-                }
-            }
-        }
-        match (self.signers.get(&index), self.signers.get(&earlier)) {
-            (Some(a), Some(b)) => a.state == b.state && a.folded == b.folded,
-            _ => false,
         }
     }
 
     /// The signer that starts at `offset`.
     fn read(&mut self, offset: u64) -> Option<SignerAgain> {
         if self.file.is_none() {
-            self.file = Some(File::open(self.path).ok()?);
+            // Through the same door as the first read: the file may have changed since.
+            let (file, _) = crate::input::open(self.path, crate::input::Limit::LETTER).ok()?;
+            self.file = Some(file);
         }
         let file = self.file.as_mut()?;
-        let (name, state) = match self.format {
+        let name = match self.format {
             SourceFormat::Json => read_json_signer(file, offset)?,
             SourceFormat::Csv => {
                 if self.table.is_none() {
@@ -846,8 +821,6 @@ impl<'p> Reread<'p> {
                         _ => 0,
                     };
                     file.seek(SeekFrom::Start(skip)).ok()?;
-                    // One reader for every row read again: building one takes longer than
-                    // reading a row.
                     let mut reader = csv_reader::reader_for(self.path, false)
                         .from_reader(file.try_clone().ok()?);
                     let mut headers = csv::StringRecord::new();
@@ -870,19 +843,15 @@ impl<'p> Reread<'p> {
                 table
                     .read_signer(&record, &mut normaliser, 0, &mut row)
                     .ok()?;
-                (row.name, row.codes.state)
+                row.name
             }
         };
-        Some(SignerAgain {
-            folded: crate::text::fold(&name),
-            name,
-            state,
-        })
+        Some(SignerAgain { name })
     }
 }
 
-/// The name and state of the JSON signer that starts at `offset`.
-fn read_json_signer(file: &mut File, offset: u64) -> Option<(String, State)> {
+/// The name of the JSON signer that starts at `offset`.
+fn read_json_signer(file: &mut File, offset: u64) -> Option<String> {
     let mut most = 4096u64;
     loop {
         file.seek(SeekFrom::Start(offset)).ok()?;
@@ -895,13 +864,7 @@ fn read_json_signer(file: &mut File, offset: u64) -> Option<(String, State)> {
             Err(error) => std::str::from_utf8(bytes.get(..error.valid_up_to())?).ok()?,
         };
         match value::<Fields>(text, at_eof) {
-            Parsed::Value(fields, _) => {
-                let state = fields
-                    .state
-                    .map_or(Some(State::UNKNOWN), |text| state_without_warning(&text))
-                    .unwrap_or(State::UNKNOWN);
-                return Some((fields.name.into_owned(), state));
-            }
+            Parsed::Value(fields, _) => return Some(fields.name.into_owned()),
             Parsed::NeedsMore if !at_eof => most = most.saturating_mul(4),
             Parsed::NeedsMore | Parsed::Failed => return None,
         }

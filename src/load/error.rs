@@ -1,5 +1,4 @@
 use std::fmt;
-use std::io;
 use std::path::{Path, PathBuf};
 
 /// What went wrong, broadly; the message says the rest.
@@ -88,27 +87,14 @@ impl LoadError {
         self
     }
 
-    pub(crate) fn io(path: &Path, error: &io::Error) -> LoadError {
-        match error.kind() {
-            io::ErrorKind::NotFound => {
-                LoadError::new(LoadErrorKind::NotFound, path, "no such file")
-            }
-            io::ErrorKind::PermissionDenied => LoadError::new(
-                LoadErrorKind::Unreadable,
-                path,
-                "cannot read the file: permission denied",
-            ),
-            io::ErrorKind::IsADirectory => LoadError::new(
-                LoadErrorKind::Unreadable,
-                path,
-                "this is a folder, not a letter file",
-            ),
-            _ => LoadError::new(
-                LoadErrorKind::Unreadable,
-                path,
-                format!("cannot read the file: {error}"),
-            ),
-        }
+    /// A letter file that could not be opened: not there, not a regular file, too big.
+    pub(crate) fn input(path: &Path, error: &crate::input::InputError) -> LoadError {
+        let kind = if error.is_not_found() {
+            LoadErrorKind::NotFound
+        } else {
+            LoadErrorKind::Unreadable
+        };
+        LoadError::new(kind, path, error.to_string())
     }
 
     /// The first byte at `valid_up_to` is not UTF-8: say where, as a person counts lines and columns.

@@ -2,12 +2,14 @@
 //!
 //! Loading never panics on a user's file: every problem becomes a [`LoadError`] that names
 //! the file, the line and column where there is one, the field and what was expected, or a
-//! [`Warning`] when the file can still be shown (an unknown state, a duplicate signer).
+//! [`Warning`] when the file can still be shown (an unknown state), and the signers who may
+//! be listed twice ([`Duplicate`]).
 
 mod chunks;
 mod count;
 mod csv;
 mod csv_rows;
+mod duplicates;
 mod error;
 mod json;
 mod json_fast;
@@ -20,10 +22,12 @@ mod streaming;
 mod words;
 
 pub use count::{Counted, count_path};
+pub use duplicates::{DUPLICATE_EXAMPLES, Duplicate, describe_duplicates};
 pub(crate) use error::write_located;
 pub use error::{LoadError, LoadErrorKind, Warning};
 pub use progress::Progress;
 
+use crate::input::Limit;
 use crate::model::Letter;
 use std::path::Path;
 
@@ -67,6 +71,9 @@ pub struct Loaded {
     pub letter: Letter,
     /// Problems that did not stop the file from loading.
     pub warnings: Vec<Warning>,
+    /// The signers with the same name (ignoring case and accents) and state as an earlier
+    /// one, in file order: kept and counted, and shown to the user as possible duplicates.
+    pub duplicates: Vec<Duplicate>,
     /// What kind of file it was.
     pub format: SourceFormat,
 }
@@ -80,7 +87,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     if let streaming::Outcome::Loaded(loaded) = streaming::load_path(path, None) {
         return Ok(*loaded);
     }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, &e))?;
+    let bytes = crate::input::read(path, Limit::LETTER).map_err(|e| LoadError::input(path, &e))?;
     load_bytes(path, &bytes, SourceFormat::detect(path, &bytes))
 }
 
@@ -98,7 +105,7 @@ pub fn load_path_with_progress(
     if progress.is_cancelled() {
         return Ok(None);
     }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::io(path, &e))?;
+    let bytes = crate::input::read(path, Limit::LETTER).map_err(|e| LoadError::input(path, &e))?;
     progress.set_total_bytes(bytes.len() as u64);
     progress.set_bytes(bytes.len() as u64);
     let loaded = load_bytes(path, &bytes, SourceFormat::detect(path, &bytes))?;
@@ -116,10 +123,11 @@ pub fn load_bytes(path: &Path, bytes: &[u8], format: SourceFormat) -> Result<Loa
         SourceFormat::Json => json::parse(path, text, &mut warnings)?,
         SourceFormat::Csv => csv::parse(path, text, &mut warnings)?,
     };
-    normalise::warn_duplicates(&letter, &mut warnings);
+    let duplicates = duplicates::find_in_letter(&letter);
     Ok(Loaded {
         letter,
         warnings,
+        duplicates,
         format,
     })
 }

@@ -6,9 +6,10 @@
 //! [`SignerSink`] takes the signers in file order with the letter's [`Normaliser`], which
 //! interns party codes and gives warnings in the order the one-thread reader would.
 
+use super::duplicates::name_hash;
 use super::json::{Prepared, RawSigner};
 use super::json_stream::{DEPTH_LIMIT, Parsed, value};
-use super::normalise::{Normaliser, name_hash};
+use super::normalise::Normaliser;
 use crate::model::Signer;
 
 /// Reads one signer from the start of a text, on any thread.

@@ -10,7 +10,7 @@ use super::chunks::Chunks;
 use super::json_parallel;
 use super::json_stream::{self, GaveUp};
 use super::progress::Progress;
-use super::{Loaded, SourceFormat, UTF8_BOM, csv, normalise};
+use super::{Loaded, SourceFormat, UTF8_BOM, csv, duplicates};
 use std::fs::File;
 use std::path::Path;
 
@@ -41,20 +41,13 @@ pub(super) struct Opened<'p> {
 /// instead when the file is not one the streaming readers can read.
 pub(super) fn open<'p>(path: &Path, progress: Option<&'p Progress>) -> Result<Opened<'p>, Outcome> {
     let cancelled = || progress.is_some_and(Progress::is_cancelled);
-    // Errors opening or reading the file are left to the whole-file reader to report.
-    let Ok(file) = File::open(path) else {
-        return Err(Outcome::GaveUp);
-    };
-    // A pipe or a device cannot be read a second time if this reader gives up.
-    let Ok(metadata) = file
-        .metadata()
-        .map_err(drop)
-        .and_then(|m| if m.is_file() { Ok(m) } else { Err(()) })
-    else {
+    // Errors opening the file (not there, not a regular file, too big) are left to the
+    // whole-file reader to report; it refuses the same paths before reading a byte.
+    let Ok((file, size)) = crate::input::open(path, crate::input::Limit::LETTER) else {
         return Err(Outcome::GaveUp);
     };
     if let Some(progress) = progress {
-        progress.set_total_bytes(metadata.len());
+        progress.set_total_bytes(size);
     }
     let mut chunks = Chunks::new(file, progress);
     match chunks.fill() {
@@ -76,7 +69,7 @@ pub(super) fn open<'p>(path: &Path, progress: Option<&'p Progress>) -> Result<Op
     Ok(Opened {
         chunks,
         format,
-        bytes: metadata.len(),
+        bytes: size,
     })
 }
 
@@ -119,16 +112,17 @@ fn load_path_with(path: &Path, progress: Option<&Progress>, may_use_threads: boo
     if cancelled() {
         return Outcome::Cancelled;
     }
-    match hashes {
-        Some(hashes) => normalise::warn_duplicates_hashed(&letter, hashes, &mut warnings),
-        None => normalise::warn_duplicates(&letter, &mut warnings),
-    }
+    let duplicates = match hashes {
+        Some(hashes) if hashes.len() == letter.signers.len() => duplicates::find(&hashes),
+        _ => duplicates::find_in_letter(&letter),
+    };
     if let Some(progress) = progress {
         progress.set_signers(letter.signers.len());
     }
     Outcome::Loaded(Box::new(Loaded {
         letter,
         warnings,
+        duplicates,
         format,
     }))
 }

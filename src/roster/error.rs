@@ -1,7 +1,6 @@
 //! Why a roster file could not be read.
 
 use std::fmt;
-use std::io;
 use std::path::{Path, PathBuf};
 
 /// What went wrong, broadly; the message says the rest.
@@ -76,23 +75,14 @@ impl RosterError {
         self
     }
 
-    pub(crate) fn io(path: &Path, error: &io::Error) -> Self {
-        let (kind, message) = match error.kind() {
-            io::ErrorKind::NotFound => (RosterErrorKind::NotFound, "no such file".to_owned()),
-            io::ErrorKind::PermissionDenied => (
-                RosterErrorKind::Unreadable,
-                "cannot read the file: permission denied".to_owned(),
-            ),
-            io::ErrorKind::IsADirectory => (
-                RosterErrorKind::Unreadable,
-                "this is a folder, not a roster file".to_owned(),
-            ),
-            _ => (
-                RosterErrorKind::Unreadable,
-                format!("cannot read the file: {error}"),
-            ),
+    /// A roster file that could not be opened: not there, not a regular file, too big.
+    pub(crate) fn input(path: &Path, error: &crate::input::InputError) -> Self {
+        let kind = if error.is_not_found() {
+            RosterErrorKind::NotFound
+        } else {
+            RosterErrorKind::Unreadable
         };
-        RosterError::new(kind, path, message)
+        RosterError::new(kind, path, error.to_string())
     }
 
     /// The first byte at `valid_up_to` is not UTF-8: say where, as a person counts.

@@ -47,6 +47,7 @@ mod matching;
 pub(crate) mod names;
 mod published;
 mod report;
+mod yaml_depth;
 
 pub use coverage::{
     ChamberCoverage, Count, Coverage, PartyChanged, RosterCheck, Seat, Target, apportioned_seats,
@@ -324,7 +325,8 @@ impl RosterFormat {
 
 /// Reads the roster at `path`, in whichever of the forms it is.
 pub fn load_path(path: &Path) -> Result<Roster, RosterError> {
-    let bytes = std::fs::read(path).map_err(|e| RosterError::io(path, &e))?;
+    let bytes = crate::input::read(path, crate::input::Limit::ROSTER)
+        .map_err(|e| RosterError::input(path, &e))?;
     load_bytes(path, &bytes)
 }
 

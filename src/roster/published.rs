@@ -269,6 +269,7 @@ pub(crate) fn parse_json(path: &Path, text: &str) -> Result<Vec<Member>, RosterE
 
 /// Reads `legislators-current.yaml`.
 pub(crate) fn parse_yaml(path: &Path, text: &str) -> Result<Vec<Member>, RosterError> {
+    super::yaml_depth::check(path, text)?;
     let yaml = serde_norway::Deserializer::from_str(text);
     let raw: Vec<RawMember> =
         serde_path_to_error::deserialize(yaml).map_err(|e| yaml_error(path, &e))?;

@@ -19,9 +19,21 @@ pub fn new_harness(file: Option<PathBuf>) -> Harness<'static, DashboardApp> {
 
 /// A harness around an app built by the test (with a data folder, say).
 pub fn harness_for(app: DashboardApp) -> Harness<'static, DashboardApp> {
+    harness_sized(app, [1280.0, 800.0])
+}
+
+/// The app in a window of `size` points, on the sample letter.
+pub fn new_harness_at(size: [f32; 2]) -> Harness<'static, DashboardApp> {
+    harness_sized(
+        DashboardApp::new(&egui::Context::default(), None, None),
+        size,
+    )
+}
+
+fn harness_sized(app: DashboardApp, size: [f32; 2]) -> Harness<'static, DashboardApp> {
     // The worker wakes its own context when a file is read; the test steps the harness itself.
     let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
+        .with_size(size)
         .build_ui_state(|ui, app: &mut DashboardApp| app.ui_root(ui), app);
     settle(&mut harness);
     harness
@@ -74,4 +86,15 @@ pub fn write_big_letter(
     writeln!(out, "]}}").unwrap();
     out.flush().unwrap();
     path
+}
+
+/// The first demand of the sample letter, as its checkbox is labelled.
+pub const FIRST_DEMAND: &str = "Met: Secure Azerbaijan's release of the Armenian prisoners, hostages and captives it holds illegally";
+
+/// A copy of the sample letter in a folder of its own, so the test may write to it.
+pub fn letter_copy() -> (tempfile::TempDir, PathBuf) {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("letter.json");
+    std::fs::copy(gui_fixture("letter.json"), &path).unwrap();
+    (folder, path)
 }
