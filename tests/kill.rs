@@ -40,7 +40,7 @@ fn big_letter(version: usize) -> Letter {
         let state = State::from_code(states[i % states.len()]).unwrap();
         let party = if i % 3 == 0 { Party::R } else { Party::D };
         let mut signer = Signer::new(&format!("Member Number{i} Version{version}"), party, state);
-        signer.note = Some(format!("signed in round {}", i % 17));
+        signer.note = Some(format!("signed in round {}", i % 17).into());
         letter.signers.push(signer);
     }
     letter

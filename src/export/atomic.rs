@@ -105,7 +105,9 @@ where
         ));
     }
 
-    let (file, temporary) = create_temporary(path, folder, &name.to_string_lossy())?;
+    let name = name.to_string_lossy();
+    clear_stale_temporaries(folder, &name);
+    let (file, temporary) = create_temporary(path, folder, &name)?;
     let mut temporary = Temporary {
         path: temporary,
         is_renamed: false,
@@ -152,6 +154,57 @@ fn create_temporary(path: &Path, folder: &Path, name: &str) -> Result<(File, Pat
     })
 }
 
+/// Removes the temporary files of `name` that earlier writers left behind when they were
+/// killed mid-write (`.NAME.PID.N.tmp` whose process is gone), so that they do not pile up.
+///
+/// A temporary file of this process, or of a process still running, may be a write in
+/// progress and is left alone. Where there is no `/proc` to ask, only files untouched for
+/// a day are taken for leftovers. Best effort: a leftover that cannot be removed is no
+/// reason to fail the write.
+fn clear_stale_temporaries(folder: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    let own = std::process::id();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(pid) = file_name
+            .to_str()
+            .and_then(|n| n.strip_prefix(prefix.as_str()))
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(writer_of_temporary)
+        else {
+            continue;
+        };
+        if pid != own && !is_running(pid, &entry) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The process id in the `PID.N` part of a temporary file's name, if it is one.
+fn writer_of_temporary(rest: &str) -> Option<u32> {
+    let (pid, counter) = rest.split_once('.')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (digits(pid) && digits(counter)).then(|| pid.parse().ok()).flatten()
+}
+
+/// Whether the process `pid` that wrote the temporary file `entry` may still be writing it.
+fn is_running(pid: u32, entry: &fs::DirEntry) -> bool {
+    let proc = Path::new("/proc");
+    if proc.join("self").exists() {
+        return proc.join(pid.to_string()).exists();
+    }
+    const A_DAY: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+    let age = entry
+        .metadata()
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|modified| modified.elapsed().ok());
+    age.is_none_or(|age| age < A_DAY)
+}
+
 /// Makes the rename itself durable where the platform allows opening a folder.
 fn sync_folder(folder: &Path) {
     #[cfg(unix)]
@@ -161,4 +214,45 @@ fn sync_folder(folder: &Path) {
     }
     #[cfg(not(unix))]
     let _ = folder;
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_killed_writers_temporary_is_cleared_by_the_next_write_and_others_are_kept() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join("out.csv");
+        // A process that has ended: its id names a writer that can no longer be writing.
+        let mut ended = std::process::Command::new("true").spawn().unwrap();
+        ended.wait().unwrap();
+        let dead = folder.path().join(format!(".out.csv.{}.0.tmp", ended.id()));
+        let ours = folder
+            .path()
+            .join(format!(".out.csv.{}.999.tmp", std::process::id()));
+        let other_file = folder.path().join(format!(".other.csv.{}.0.tmp", ended.id()));
+        let not_ours = folder.path().join(".out.csv.notes.tmp");
+        for leftover in [&dead, &ours, &other_file, &not_ours] {
+            fs::write(leftover, b"partial").unwrap();
+        }
+
+        write_atomically(&path, |out| out.write_all(b"whole")).unwrap();
+
+        assert_eq!(fs::read(&path).unwrap(), b"whole");
+        #[cfg(target_os = "linux")]
+        assert!(!dead.exists(), "the dead writer's temporary file is still there");
+        for kept in [&ours, &other_file, &not_ours] {
+            assert!(kept.exists(), "{} was removed", kept.display());
+        }
+    }
+
+    #[test]
+    fn only_pid_and_counter_names_are_temporaries() {
+        assert_eq!(writer_of_temporary("123.4"), Some(123));
+        for name in ["123", "a.4", "123.", ".4", "123.4.5", "99999999999.1"] {
+            assert_eq!(writer_of_temporary(name), None, "{name}");
+        }
+    }
 }
