@@ -261,6 +261,9 @@ impl<'de> Visitor<'de> for LetterSeed<'_, '_> {
             match key.as_ref() {
                 "letter" => info = Some(map.next_value_seed(InfoSeed)?),
                 "signers" => {
+                    if signers.is_some() {
+                        self.normaliser.forget_signers();
+                    }
                     signers = Some(map.next_value_seed(SignersSeed {
                         normaliser: &mut *self.normaliser,
                     })?)

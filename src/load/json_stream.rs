@@ -301,6 +301,9 @@ fn advance<S: SignerSink>(
             }
             (Step::SignersOpen, b'[') => {
                 position += 1;
+                if signers.sink.len() > 0 || gathered.has_signers {
+                    signers.normaliser.forget_signers();
+                }
                 signers.sink.restart();
                 *step = Step::FirstSigner;
             }

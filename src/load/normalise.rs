@@ -52,8 +52,20 @@ impl<'a> Normaliser<'a> {
         }
     }
 
+    /// Forgets what a list of signers left: a second `"signers"` list replaces the first
+    /// (the last value of a key wins, as in the rest of the file), so the party codes and
+    /// warnings of the first list's signers must not outlive them.
+    pub fn forget_signers(&mut self) {
+        self.parties = PartyTable::default();
+        self.warned_parties.clear();
+        self.warnings.retain(|warning| warning.signer.is_none());
+    }
+
     /// The state of `text`; one the app does not recognise is kept in `extra` (so saving writes
     /// it back), counted under unknown and warned about.
+    ///
+    /// A second state of the same signer (a table with two state columns) replaces the first,
+    /// so an unrecognised state kept from the first is dropped again.
     pub fn state(
         &mut self,
         text: &str,
@@ -61,6 +73,12 @@ impl<'a> Normaliser<'a> {
         location: impl FnOnce() -> String,
         signer: usize,
     ) -> State {
+        if let Some(fields) = extra
+            && fields.shift_remove(UNRECOGNISED_STATE_KEY).is_some()
+            && fields.is_empty()
+        {
+            *extra = None;
+        }
         if crate::text::trim(text).is_empty() {
             return State::UNKNOWN;
         }

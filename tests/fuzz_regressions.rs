@@ -1,0 +1,47 @@
+//! Inputs the fuzzers (`fuzz/`, docs/FUZZING.md) found that broke a reader, kept so that
+//! they stay fixed: each is read as the fuzz target read it, and must give what the
+//! target checks (a letter that saves and loads back to the same letter, or a clear error).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use signer_dashboard::load::{self, SourceFormat};
+use signer_dashboard::model::Letter;
+use signer_dashboard::save::write_letter;
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> (PathBuf, Vec<u8>) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz").join(name);
+    let bytes = std::fs::read(&path).unwrap();
+    (path, bytes)
+}
+
+/// The fuzz targets' check: what loads, saves and loads back the same.
+fn assert_saves_back(letter: &Letter) {
+    let mut saved = Vec::new();
+    write_letter(&mut saved, letter).unwrap();
+    let reloaded = load::load_bytes(Path::new("saved.json"), &saved, SourceFormat::Json)
+        .unwrap_or_else(|e| panic!("the saved letter does not load: {e}"));
+    assert_eq!(
+        reloaded.letter,
+        *letter,
+        "the saved letter loads back different:\n{}",
+        String::from_utf8_lossy(&saved)
+    );
+}
+
+fn load_and_save_back(name: &str, format: SourceFormat) -> Letter {
+    let (path, bytes) = fixture(name);
+    let loaded = load::load_bytes(&path, &bytes, format)
+        .unwrap_or_else(|e| panic!("{name} should load: {e}"));
+    assert_saves_back(&loaded.letter);
+    loaded.letter
+}
+
+#[test]
+fn a_json_letter_with_repeated_keys_saves_back_the_same() {
+    load_and_save_back("letter_json-extra-state.json", SourceFormat::Json);
+}
+
+#[test]
+fn a_csv_table_with_two_state_columns_saves_back_the_same() {
+    load_and_save_back("letter_csv-two-state-columns.csv", SourceFormat::Csv);
+}
