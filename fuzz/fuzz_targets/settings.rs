@@ -24,6 +24,12 @@ impl Storage for OneValue {
         }
     }
 
+    fn remove_string(&mut self, key: &str) {
+        if key == SETTINGS_KEY {
+            self.0 = None;
+        }
+    }
+
     fn flush(&mut self) {}
 }
 
