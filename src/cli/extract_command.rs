@@ -1,6 +1,6 @@
 //! `signer-dashboard extract`: the signers of a press release, printed or written as a letter.
 
-use crate::extract::{ExtractFormat, TextKind, extract_as, write_found};
+use crate::extract::{ExtractFormat, MAX_FOUND, TextKind, extract_as, write_found};
 use crate::roster;
 use crate::save;
 use clap::Args;
@@ -54,6 +54,14 @@ pub fn run_extract(
     let extraction = extract_as(&text, kind, roster.as_ref());
     if extraction.signers.is_empty() {
         writeln!(err, "warning: {shown}: no signers found")?;
+    }
+    if extraction.more_than_listed {
+        writeln!(
+            err,
+            "warning: {shown}: the text names more than {} members; only the first {} are listed",
+            crate::text::grouped(MAX_FOUND),
+            crate::text::grouped(MAX_FOUND)
+        )?;
     }
     for found in extraction
         .signers

@@ -9,7 +9,7 @@
 //! signer unless its run is written to, quoted or did not sign; a name without a tag is a
 //! signer only in a run that a cue says signed, and only if it looks like a person's name.
 
-use super::tokens::{Kind, Tag, Token, tokenize};
+use super::tokens::{Kind, Tag, Token, tokenize_from};
 use super::words::{
     CUES_AFTER, CUES_BEFORE, Cue, CueKind, TitleWord, chamber_word, is_abbreviation, is_filler,
     is_office_title, is_particle, is_post_word, is_stopword, is_suffix_word, member_title, month,
@@ -196,8 +196,16 @@ fn closing_for(open: char) -> Option<char> {
 }
 
 impl<'a> Doc<'a> {
+    /// The whole of `text`.
+    #[cfg(test)]
     pub fn new(text: &'a str) -> Doc<'a> {
-        let tokens = tokenize(text);
+        Doc::part(text, 0)
+    }
+
+    /// `text` from byte `start` to its end, as one document whose token spans are bytes
+    /// of `text`: one of the parts [`super::parts`] cuts a long text into.
+    pub fn part(text: &'a str, start: usize) -> Doc<'a> {
+        let tokens = tokenize_from(text, start);
         let mut doc = Doc {
             tokens,
             cue_ends: Vec::new(),
@@ -990,8 +998,9 @@ fn count_name_words(doc: &Doc<'_>, tokens: Range<usize>) -> usize {
     tokens.filter(|&i| doc.is_name_word(i)).count()
 }
 
-/// Finds every signer candidate in `doc`, in the order of the text.
-pub(crate) fn find(doc: &Doc<'_>) -> Vec<Candidate> {
+/// Adds the signer candidates in `doc` to `candidates`: a member named in an earlier part
+/// of the text gains the mentions of this one.
+pub(crate) fn find_into(doc: &Doc<'_>, candidates: &mut Candidates) {
     let list: Vec<Mention> = doc
         .tokens
         .iter()
@@ -1001,7 +1010,6 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Candidate> {
         .collect();
     let mentions = Mentions::new(list, doc.tokens.len());
     let runs = find_runs(doc, &mentions);
-    let mut candidates = Candidates::default();
     for (n, run) in runs.iter().enumerate() {
         let limit = runs
             .get(n + 1)
@@ -1023,7 +1031,7 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Candidate> {
             };
             add(
                 doc,
-                &mut candidates,
+                candidates,
                 item,
                 item_context,
                 item_cue,
@@ -1031,15 +1039,27 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Candidate> {
             );
         }
     }
-    let mut candidates = candidates.list;
-    candidates.retain(|c| {
-        !matches!(
-            c.context,
-            Context::Recipient | Context::Quoted | Context::Negative
-        )
-    });
-    candidates.sort_by_key(|c| c.snippet.start);
-    candidates
+}
+
+/// How many members the finder lists at most. Congress has 541 seats, and a press release
+/// names a few dozen; a text that names thousands is not a letter's, and listing every one
+/// would take far more memory and time than the text itself.
+pub const MAX_FOUND: usize = 10_000;
+
+impl Candidates {
+    /// The signers found, in the order of the text, and whether the text named more
+    /// members than the [`MAX_FOUND`] listed.
+    pub(crate) fn finish(self) -> (Vec<Candidate>, bool) {
+        let mut list = self.list;
+        list.retain(|c| {
+            !matches!(
+                c.context,
+                Context::Recipient | Context::Quoted | Context::Negative
+            )
+        });
+        list.sort_by_key(|c| c.snippet.start);
+        (list, self.left_out)
+    }
 }
 
 fn run_context(doc: &Doc<'_>, run: &Run, limit: usize) -> (Context, Option<Range<usize>>) {
@@ -1067,9 +1087,11 @@ fn run_context(doc: &Doc<'_>, run: &Run, limit: usize) -> (Context, Option<Range
 /// The candidates so far, and which of them bear each surname, so that a name costs one
 /// look-up however many names came before.
 #[derive(Default)]
-struct Candidates {
+pub(crate) struct Candidates {
     list: Vec<Candidate>,
     by_surname: HashMap<String, Vec<usize>>,
+    /// Whether a member was left out because [`MAX_FOUND`] were listed.
+    left_out: bool,
 }
 
 fn add(
@@ -1155,6 +1177,10 @@ fn add(
         (false, Context::Neutral) => false,
     };
     if !is_signer {
+        return;
+    }
+    if candidates.list.len() >= MAX_FOUND {
+        candidates.left_out = true;
         return;
     }
     candidates
@@ -1259,9 +1285,18 @@ fn find_runs(doc: &Doc<'_>, mentions: &Mentions) -> Vec<Run> {
     runs
 }
 
+/// How many tokens of filler may stand between a cue and its list ("joined by the
+/// following Members of the House of Representatives:"); past that there is no list, and
+/// a text of cue words alone ("led by led by …") is not read to its end from every cue.
+const MAX_FILLER_TOKENS: usize = 24;
+
 /// Past the words between a cue and its list: filler, ":", a line break after a colon.
-fn skip_filler(doc: &Doc<'_>, mut i: usize) -> usize {
+fn skip_filler(doc: &Doc<'_>, start: usize) -> usize {
+    let mut i = start;
     while let Some(token) = doc.tok(i) {
+        if i - start >= MAX_FILLER_TOKENS {
+            return start;
+        }
         let skip = match &token.kind {
             Kind::Word => {
                 is_filler(&token.folded)
@@ -1400,10 +1435,28 @@ fn parse_item(doc: &Doc<'_>, mentions: &Mentions, at: usize) -> Option<Item> {
     })
 }
 
-/// House if the text speaks only of representatives, Senate if only of senators.
-pub(crate) fn document_chamber(doc: &Doc<'_>) -> Option<Chamber> {
-    let mut house = false;
-    let mut senate = false;
+/// Which chambers a text speaks of: of representatives, of senators. A text that speaks
+/// of only one is taken to be about that one ([`ChambersNamed::only`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct ChambersNamed {
+    house: bool,
+    senate: bool,
+}
+
+impl ChambersNamed {
+    /// House if the text speaks only of representatives, Senate if only of senators.
+    pub fn only(self) -> Option<Chamber> {
+        match (self.house, self.senate) {
+            (true, false) => Some(Chamber::House),
+            (false, true) => Some(Chamber::Senate),
+            _ => None,
+        }
+    }
+}
+
+/// Adds the chambers `doc` speaks of to `named`.
+pub(crate) fn chambers_named(doc: &Doc<'_>, named: &mut ChambersNamed) {
+    let ChambersNamed { house, senate } = named;
     for (i, token) in doc.tokens.iter().enumerate() {
         if !token.is_word() {
             continue;
@@ -1418,14 +1471,9 @@ pub(crate) fn document_chamber(doc: &Doc<'_>) -> Option<Chamber> {
             .then_some(Chamber::House)
         });
         match chamber {
-            Some(Chamber::House) => house = true,
-            Some(Chamber::Senate) => senate = true,
+            Some(Chamber::House) => *house = true,
+            Some(Chamber::Senate) => *senate = true,
             None => {}
         }
-    }
-    match (house, senate) {
-        (true, false) => Some(Chamber::House),
-        (false, true) => Some(Chamber::Senate),
-        _ => None,
     }
 }

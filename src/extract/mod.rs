@@ -33,6 +33,7 @@ mod strip;
 mod tokens;
 mod words;
 
+pub use finder::MAX_FOUND;
 pub use output::{ExtractFormat, found_json, write_found};
 pub use strip::{Stripped, TextKind, strip};
 
@@ -66,6 +67,8 @@ pub struct Extraction {
     pub date: Option<Proposed<Date>>,
     /// The signers, in the order the text first names them.
     pub signers: Vec<Found>,
+    /// Whether the text names more members than the [`MAX_FOUND`] listed in `signers`.
+    pub more_than_listed: bool,
 }
 
 /// A signer found in the text: a row of the review table.
@@ -159,10 +162,20 @@ pub fn extract(text: &str, roster: Option<&Roster>) -> Extraction {
 /// [`extract`], reading `text` as `kind` (for a file whose extension says what it is).
 pub fn extract_as(text: &str, kind: TextKind, roster: Option<&Roster>) -> Extraction {
     let stripped = strip(text, kind);
-    let doc = finder::Doc::new(&stripped.text);
     let title = proposal::title(&stripped.text, stripped.heading.clone());
-    let date = proposal::date(&doc);
-    let candidates = finder::find(&doc);
+    let mut date = None;
+    let mut found = finder::Candidates::default();
+    let mut chambers = finder::ChambersNamed::default();
+    // A part at a time, so that the tokens of a long text never all sit in memory.
+    for part in parts(&stripped.text, PART_BYTES) {
+        let doc = finder::Doc::part(stripped.text.get(..part.end).unwrap_or(""), part.start);
+        if part.start == 0 {
+            date = proposal::date(&doc);
+        }
+        finder::find_into(&doc, &mut found);
+        finder::chambers_named(&doc, &mut chambers);
+    }
+    let (candidates, more_than_listed) = found.finish();
     let has_written_lead = candidates
         .iter()
         .any(|c| c.role_is_written() && c.role() == Role::Lead);
@@ -171,7 +184,7 @@ pub fn extract_as(text: &str, kind: TextKind, roster: Option<&Roster>) -> Extrac
         .filter(|c| c.role_is_written() && c.role() == Role::Cosigner)
         .map(|c| c.snippet.start)
         .min();
-    let document_chamber = finder::document_chamber(&doc);
+    let document_chamber = chambers.only();
     let mut signers: Vec<Found> = Vec::with_capacity(candidates.len());
     for candidate in candidates {
         // With no words for the role, a member named before the first list of cosigners
@@ -228,7 +241,42 @@ pub fn extract_as(text: &str, kind: TextKind, roster: Option<&Roster>) -> Extrac
         title,
         date,
         signers,
+        more_than_listed,
     }
+}
+
+/// How long a part of the text [`extract_as`] reads at a time is, at most: far longer than
+/// any press release or letter, so that theirs are read whole.
+const PART_BYTES: usize = 256 * 1024;
+
+/// `text` cut into parts of at most `most` bytes (but never within a character): each
+/// ends after a blank line in its second half if there is one, else after a line break,
+/// else after a space, so that a list of names is seldom cut.
+fn parts(text: &str, most: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let mut end = (start + most.max(4)).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if end < text.len() {
+            let half = start + (end - start) / 2;
+            let window = text.as_bytes().get(half..end).unwrap_or_default();
+            let cut = memchr::memmem::rfind(window, b"\n\n")
+                .map(|i| i + 2)
+                .or_else(|| memchr::memrchr(b'\n', window).map(|i| i + 1))
+                .or_else(|| memchr::memrchr(b' ', window).map(|i| i + 1));
+            if let Some(cut) = cut {
+                end = half + cut;
+            }
+        }
+        let part = start..end;
+        start = end;
+        Some(part)
+    })
 }
 
 fn confidence(found: &Found, candidate: &finder::Candidate) -> f32 {
@@ -416,4 +464,71 @@ pub fn signers_to_append(
         new.signers.push(row.to_signer(parties));
     }
     new
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod part_tests {
+    use super::*;
+
+    fn cut(text: &str, most: usize) -> Vec<&str> {
+        let ranges: Vec<Range<usize>> = parts(text, most).collect();
+        // The parts cover the text, one after another.
+        let mut at = 0;
+        for range in &ranges {
+            assert_eq!(range.start, at);
+            assert!(range.end > range.start && range.end - range.start <= most.max(4));
+            at = range.end;
+        }
+        assert_eq!(at, text.len());
+        ranges.iter().map(|r| &text[r.clone()]).collect()
+    }
+
+    #[test]
+    fn a_text_is_cut_after_a_blank_line_then_a_line_then_a_space() {
+        assert_eq!(cut("short", 100), ["short"]);
+        assert_eq!(cut("one two\n\nthree four", 14), ["one two\n\n", "three four"]);
+        assert_eq!(cut("one two\nthree four", 12), ["one two\n", "three four"]);
+        assert_eq!(cut("one two three four", 12), ["one two ", "three four"]);
+        // No place to cut: never inside a character.
+        assert_eq!(cut("ééééé", 5), ["éé", "éé", "é"]);
+    }
+
+    #[test]
+    fn a_member_named_in_two_parts_is_one_signer_with_both_mentions() {
+        let first = "The letter was led by Rep. Frank Pallone (D-NJ).\n\n";
+        let filler = "Words about the campaign go here.\n\n".repeat(PART_BYTES / 30);
+        let text = format!("{first}{filler}Rep. Frank Pallone (D-NJ) spoke.\n");
+        assert!(parts(&text, PART_BYTES).count() > 1);
+        let found = extract(&text, None);
+        assert_eq!(found.signers.len(), 1);
+        assert_eq!(found.signers[0].role, Role::Lead);
+        assert_eq!(found.signers[0].mentions.len(), 2);
+        assert!(!found.more_than_listed);
+    }
+
+    #[test]
+    fn a_text_naming_more_members_than_listed_says_so() {
+        // Names of letters only, each different: "Rep. Ab Bacd (D-CA)".
+        let letters = |mut n: usize| {
+            let mut word = String::from("B");
+            for _ in 0..4 {
+                word.push(char::from(b'a' + (n % 26) as u8));
+                n /= 26;
+            }
+            word
+        };
+        let text: String = (0..MAX_FOUND + 10)
+            .map(|i| format!("Rep. Anne {} (D-CA),\n", letters(i)))
+            .collect();
+        let found = extract(&format!("Signed by:\n{text}"), None);
+        assert_eq!(found.signers.len(), MAX_FOUND);
+        assert!(found.more_than_listed);
+    }
+
+    #[test]
+    fn cue_words_alone_are_no_list() {
+        let found = extract(&"led by ".repeat(5_000), None);
+        assert!(found.signers.is_empty());
+    }
 }

@@ -86,9 +86,15 @@ fn is_dash(c: char) -> bool {
 }
 
 /// Splits `text` into tokens.
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 4);
-    let mut at = 0;
+    tokenize_from(text, 0)
+}
+
+/// Splits `text` from byte `start` to its end into tokens, whose spans are bytes of `text`.
+pub(crate) fn tokenize_from(text: &str, start: usize) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len().saturating_sub(start) / 4);
+    let mut at = start;
     while let Some(c) = text.get(at..).and_then(|r| r.chars().next()) {
         if c.is_whitespace() {
             let rest = text.get(at..).unwrap_or("");

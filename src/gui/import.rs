@@ -232,6 +232,16 @@ impl ImportDialog {
             ))
             .strong(),
         );
+        if self.extraction.as_ref().is_some_and(|e| e.more_than_listed) {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!(
+                    "The text names more than {} members; only the first {} are listed.",
+                    crate::text::grouped(crate::extract::MAX_FOUND),
+                    crate::text::grouped(crate::extract::MAX_FOUND)
+                ),
+            );
+        }
         if self.rows.is_empty() {
             let text = if self.extraction.is_some() {
                 "No signers found. Names with tags like (D-NJ), or a roster for bare names, help."
