@@ -45,3 +45,16 @@ fn a_json_letter_with_repeated_keys_saves_back_the_same() {
 fn a_csv_table_with_two_state_columns_saves_back_the_same() {
     load_and_save_back("letter_csv-two-state-columns.csv", SourceFormat::Csv);
 }
+
+#[test]
+fn a_number_the_app_does_not_know_saves_back_the_same() {
+    load_and_save_back("letter_json-float.json", SourceFormat::Json);
+}
+
+#[test]
+fn a_csv_table_with_two_party_columns_reads_the_last_and_saves_back_the_same() {
+    let letter = load_and_save_back("letter_csv-two-party-columns.csv", SourceFormat::Csv);
+    // No party code of the column left out stays in the letter's table.
+    let codes: Vec<&str> = letter.parties.parties().map(|p| letter.parties.code(p)).collect();
+    assert!(codes.iter().all(|c| !c.contains("Mary")), "{codes:?}");
+}

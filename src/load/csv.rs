@@ -23,6 +23,9 @@ pub(super) enum Column {
     SignedOn,
     Note,
     Other,
+    /// A column of a field that a later column gives again ("state", …, "State"): the
+    /// last one is read, as the last of a JSON signer's repeated keys is.
+    Repeated,
 }
 
 impl Column {
@@ -216,7 +219,18 @@ pub(super) struct Table<'p> {
 impl<'p> Table<'p> {
     /// The table with this header row; an error if it has no name column.
     pub(super) fn new(path: &'p Path, headers: &csv::StringRecord) -> Result<Self, LoadError> {
-        let columns: Vec<Column> = headers.iter().map(Column::from_header).collect();
+        let mut columns: Vec<Column> = headers.iter().map(Column::from_header).collect();
+        let mut seen: Vec<Column> = Vec::new();
+        for column in columns.iter_mut().rev() {
+            if *column == Column::Other {
+                continue;
+            }
+            if seen.contains(column) {
+                *column = Column::Repeated;
+            } else {
+                seen.push(*column);
+            }
+        }
         if !columns.contains(&Column::Name) {
             let found: Vec<&str> = headers.iter().collect();
             return Err(LoadError::new(
@@ -319,6 +333,7 @@ impl<'p> Table<'p> {
                 }
                 Column::Note => row.note(value),
                 Column::Other if value.is_empty() => {}
+                Column::Repeated => {}
                 Column::Other => {
                     let header =
                         unguard_formula(headers.get(column_index).unwrap_or_default().trim());
