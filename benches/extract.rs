@@ -44,7 +44,8 @@ fn word(mut n: usize, capital: char) -> String {
 
 fn texts(bytes: usize) -> Vec<(&'static str, String)> {
     let release = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract/armenian-caucus-2025-04-08.txt"),
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/extract/armenian-caucus-2025-04-08.txt"),
     )
     .unwrap();
     let mut tagged = String::with_capacity(bytes + 64);
@@ -52,7 +53,11 @@ fn texts(bytes: usize) -> Vec<(&'static str, String)> {
     let mut n = 0;
     while tagged.len() < bytes {
         let party = if n % 2 == 0 { 'D' } else { 'R' };
-        tagged.push_str(&format!("Rep. {} {} ({party}-CA), ", word(n, 'A'), word(n * 7 + 3, 'B')));
+        tagged.push_str(&format!(
+            "Rep. {} {} ({party}-CA), ",
+            word(n, 'A'),
+            word(n * 7 + 3, 'B')
+        ));
         words.push_str(&word(n % 5_000, 'a'));
         words.push_str(if n % 12 == 11 { ".\n" } else { " " });
         n += 1;
@@ -60,7 +65,10 @@ fn texts(bytes: usize) -> Vec<(&'static str, String)> {
     tagged.truncate(bytes);
     words.truncate(bytes);
     vec![
-        ("press release repeated", repeated(&format!("{release}\n\n"), bytes)),
+        (
+            "press release repeated",
+            repeated(&format!("{release}\n\n"), bytes),
+        ),
         ("tagged names, all different", tagged),
         ("cue words alone", repeated("led by ", bytes)),
         ("titles alone", repeated("Reps. ", bytes)),
@@ -79,7 +87,9 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     for (name, text) in texts(megabytes << 20) {
         group.throughput(Throughput::Bytes(text.len() as u64));
-        group.bench_function(name, |b| b.iter(|| black_box(extract(black_box(&text), None))));
+        group.bench_function(name, |b| {
+            b.iter(|| black_box(extract(black_box(&text), None)))
+        });
     }
     group.finish();
 }

@@ -56,12 +56,19 @@ fuzz_target!(|data: &[u8]| {
         let streamed = load::load_path(path);
         match (&whole, &streamed) {
             (Ok(whole), Ok(streamed)) => {
-                assert_eq!(streamed.letter, whole.letter, "load_path and load_bytes differ");
+                assert_eq!(
+                    streamed.letter, whole.letter,
+                    "load_path and load_bytes differ"
+                );
                 assert_eq!(streamed.warnings, whole.warnings, "their warnings differ");
                 assert_eq!(streamed.format, whole.format);
             }
             (Err(whole), Err(streamed)) => {
-                assert_eq!(streamed.to_string(), whole.to_string(), "their errors differ");
+                assert_eq!(
+                    streamed.to_string(),
+                    whole.to_string(),
+                    "their errors differ"
+                );
             }
             _ => panic!(
                 "load_path and load_bytes disagree: {:?} against {:?}",
@@ -75,8 +82,14 @@ fuzz_target!(|data: &[u8]| {
                 panic!("count_path counted a file that does not load");
             };
             let selected = select(&whole.letter, &filter, None);
-            assert_eq!(counted.tally, selected.tally, "count_path counts differently");
-            assert_eq!(counted.warnings, whole.warnings, "count_path warns differently");
+            assert_eq!(
+                counted.tally, selected.tally,
+                "count_path counts differently"
+            );
+            assert_eq!(
+                counted.warnings, whole.warnings,
+                "count_path warns differently"
+            );
             assert_eq!(counted.format, whole.format);
             assert_eq!(counted.letter.info, whole.letter.info);
             assert_eq!(counted.letter.demands, whole.letter.demands);

@@ -15,8 +15,15 @@ fn data_dir() -> &'static PathBuf {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
         let shm = std::path::Path::new("/dev/shm");
-        let base = if shm.is_dir() { shm.to_path_buf() } else { std::env::temp_dir() };
-        let dir = base.join(format!("signer-dashboard-fuzz-recovery-{}", std::process::id()));
+        let base = if shm.is_dir() {
+            shm.to_path_buf()
+        } else {
+            std::env::temp_dir()
+        };
+        let dir = base.join(format!(
+            "signer-dashboard-fuzz-recovery-{}",
+            std::process::id()
+        ));
         let _ = std::fs::create_dir_all(&dir);
         dir
     })

@@ -9,5 +9,7 @@ use libfuzzer_sys::fuzz_target;
 use signer_dashboard_fuzz::{check_roster, timed};
 
 fuzz_target!(|data: &[u8]| {
-    timed("roster_json", data, || check_roster("legislators-current.json", data));
+    timed("roster_json", data, || {
+        check_roster("legislators-current.json", data)
+    });
 });

@@ -8,5 +8,7 @@ use libfuzzer_sys::fuzz_target;
 use signer_dashboard_fuzz::{check_roster, timed};
 
 fuzz_target!(|data: &[u8]| {
-    timed("roster_yaml", data, || check_roster("legislators-current.yaml", data));
+    timed("roster_yaml", data, || {
+        check_roster("legislators-current.yaml", data)
+    });
 });

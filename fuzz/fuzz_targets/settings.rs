@@ -46,6 +46,11 @@ fuzz_target!(|data: &[u8]| {
         let mut written = OneValue::default();
         eframe::set_value(&mut written, SETTINGS_KEY, &settings);
         let again = eframe::get_value::<Settings>(&written, SETTINGS_KEY);
-        assert_eq!(again.as_ref(), Some(&settings), "settings write back different: {:?}", written.0);
+        assert_eq!(
+            again.as_ref(),
+            Some(&settings),
+            "settings write back different: {:?}",
+            written.0
+        );
     });
 });

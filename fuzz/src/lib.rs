@@ -23,7 +23,8 @@ pub fn timed<R>(target: &str, data: &[u8], run: impl FnOnce() -> R) -> R {
     let started = Instant::now();
     let result = run();
     let elapsed = started.elapsed();
-    let Some(folder) = FOLDER.get_or_init(|| std::env::var_os("FUZZ_SLOWEST_DIR").map(PathBuf::from))
+    let Some(folder) =
+        FOLDER.get_or_init(|| std::env::var_os("FUZZ_SLOWEST_DIR").map(PathBuf::from))
     else {
         return result;
     };
