@@ -9,7 +9,9 @@ use signer_dashboard::save::write_letter;
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> (PathBuf, Vec<u8>) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fuzz")
+        .join(name);
     let bytes = std::fs::read(&path).unwrap();
     (path, bytes)
 }
@@ -55,6 +57,10 @@ fn a_number_the_app_does_not_know_saves_back_the_same() {
 fn a_csv_table_with_two_party_columns_reads_the_last_and_saves_back_the_same() {
     let letter = load_and_save_back("letter_csv-two-party-columns.csv", SourceFormat::Csv);
     // No party code of the column left out stays in the letter's table.
-    let codes: Vec<&str> = letter.parties.parties().map(|p| letter.parties.code(p)).collect();
+    let codes: Vec<&str> = letter
+        .parties
+        .parties()
+        .map(|p| letter.parties.code(p))
+        .collect();
     assert!(codes.iter().all(|c| !c.contains("Mary")), "{codes:?}");
 }

@@ -137,7 +137,10 @@ fn start_saving(folder: &Path) -> Child {
         if let Some(status) = child.try_wait().unwrap() {
             panic!("the saving child exited before it was ready: {status}");
         }
-        assert!(started.elapsed() < Duration::from_secs(60), "the saving child never got ready");
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the saving child never got ready"
+        );
         std::thread::sleep(Duration::from_millis(1));
     }
     std::fs::remove_file(&ready).unwrap();
@@ -203,17 +206,25 @@ fn a_save_killed_at_any_moment_leaves_the_old_letter_or_a_whole_new_one_and_the_
         let left = temporaries(folder.path(), &[&target, &backup]);
         // At most one of each file's: the one the killed child was writing. What the child
         // before it left was cleared by this child's first write of the same file.
-        let of_letter = left.iter().filter(|n| !n.starts_with(".letter.json.bak.")).count();
+        let of_letter = left
+            .iter()
+            .filter(|n| !n.starts_with(".letter.json.bak."))
+            .count();
         assert!(
             of_letter <= 1 && left.len() - of_letter <= 1,
             "round {round}: temporary files pile up: {left:?}"
         );
         kills_leaving_a_temporary += usize::from(!left.is_empty());
     }
-    println!("after {KILLS} kills the letter was {found:?}; {kills_leaving_a_temporary} kills left a temporary file");
+    println!(
+        "after {KILLS} kills the letter was {found:?}; {kills_leaving_a_temporary} kills left a temporary file"
+    );
     // The delays spread over the saves: some kills came before the first save was done,
     // some after, and some inside a write.
-    assert!(found.get("the original").is_some_and(|&n| n > 0), "{found:?}");
+    assert!(
+        found.get("the original").is_some_and(|&n| n > 0),
+        "{found:?}"
+    );
     assert!(found.len() > 1, "no kill came after a save: {found:?}");
     assert!(kills_leaving_a_temporary > 0, "no kill came inside a write");
 
@@ -280,14 +291,20 @@ fn an_export_killed_at_any_moment_leaves_the_old_file_or_the_whole_new_one() {
             );
         }
         let left = temporaries(folder.path(), &[&letter_path, &small_path, &out]);
-        assert!(left.len() <= 1, "round {round}: temporary files pile up: {left:?}");
+        assert!(
+            left.len() <= 1,
+            "round {round}: temporary files pile up: {left:?}"
+        );
         temporaries_left += left.len();
     }
     println!(
         "after {KILLS} kills the export was the old file {old_count} times and the new one \
          {new_count} times; {temporaries_left} kills left a temporary file"
     );
-    assert!(old_count > 0 && new_count > 0, "the kills did not spread over the export");
+    assert!(
+        old_count > 0 && new_count > 0,
+        "the kills did not spread over the export"
+    );
     assert!(temporaries_left > 0, "no kill came inside the write");
 
     finish(export(&letter_path));

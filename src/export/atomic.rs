@@ -187,7 +187,9 @@ fn clear_stale_temporaries(folder: &Path, name: &str) {
 fn writer_of_temporary(rest: &str) -> Option<u32> {
     let (pid, counter) = rest.split_once('.')?;
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    (digits(pid) && digits(counter)).then(|| pid.parse().ok()).flatten()
+    (digits(pid) && digits(counter))
+        .then(|| pid.parse().ok())
+        .flatten()
 }
 
 /// Whether the process `pid` that wrote the temporary file `entry` may still be writing it.
@@ -232,7 +234,9 @@ mod tests {
         let ours = folder
             .path()
             .join(format!(".out.csv.{}.999.tmp", std::process::id()));
-        let other_file = folder.path().join(format!(".other.csv.{}.0.tmp", ended.id()));
+        let other_file = folder
+            .path()
+            .join(format!(".other.csv.{}.0.tmp", ended.id()));
         let not_ours = folder.path().join(".out.csv.notes.tmp");
         for leftover in [&dead, &ours, &other_file, &not_ours] {
             fs::write(leftover, b"partial").unwrap();
@@ -242,7 +246,10 @@ mod tests {
 
         assert_eq!(fs::read(&path).unwrap(), b"whole");
         #[cfg(target_os = "linux")]
-        assert!(!dead.exists(), "the dead writer's temporary file is still there");
+        assert!(
+            !dead.exists(),
+            "the dead writer's temporary file is still there"
+        );
         for kept in [&ours, &other_file, &not_ours] {
             assert!(kept.exists(), "{} was removed", kept.display());
         }

@@ -1029,14 +1029,7 @@ pub(crate) fn find_into(doc: &Doc<'_>, candidates: &mut Candidates) {
             } else {
                 (context, cue.clone())
             };
-            add(
-                doc,
-                candidates,
-                item,
-                item_context,
-                item_cue,
-                list_title,
-            );
+            add(doc, candidates, item, item_context, item_cue, list_title);
         }
     }
 }

@@ -487,7 +487,10 @@ mod part_tests {
     #[test]
     fn a_text_is_cut_after_a_blank_line_then_a_line_then_a_space() {
         assert_eq!(cut("short", 100), ["short"]);
-        assert_eq!(cut("one two\n\nthree four", 14), ["one two\n\n", "three four"]);
+        assert_eq!(
+            cut("one two\n\nthree four", 14),
+            ["one two\n\n", "three four"]
+        );
         assert_eq!(cut("one two\nthree four", 12), ["one two\n", "three four"]);
         assert_eq!(cut("one two three four", 12), ["one two ", "three four"]);
         // No place to cut: never inside a character.
