@@ -11,23 +11,15 @@
 use libfuzzer_sys::fuzz_target;
 use signer_dashboard::analysis::{Filter, select};
 use signer_dashboard::load::{self, SourceFormat};
-use signer_dashboard_fuzz::timed;
+use signer_dashboard_fuzz::{scratch_path, timed};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
 /// One file per fuzzing process, rewritten for each input: in memory when /dev/shm is there.
 fn input_path() -> &'static PathBuf {
     static PATH: OnceLock<PathBuf> = OnceLock::new();
-    PATH.get_or_init(|| {
-        let shm = std::path::Path::new("/dev/shm");
-        let folder = if shm.is_dir() {
-            shm.to_path_buf()
-        } else {
-            std::env::temp_dir()
-        };
-        // No extension: the format is read from the first bytes, as for any odd name.
-        folder.join(format!("signer-dashboard-fuzz-{}", std::process::id()))
-    })
+    // No extension: the format is read from the first bytes, as for any odd name.
+    PATH.get_or_init(|| scratch_path("signer-dashboard-fuzz"))
 }
 
 /// A filter that depends on the input, so the counting reader's search and its other

@@ -6,7 +6,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use signer_dashboard::gui::session;
-use signer_dashboard_fuzz::{assert_saves_back, timed};
+use signer_dashboard_fuzz::{assert_saves_back, scratch_path, timed};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -14,16 +14,7 @@ use std::sync::OnceLock;
 fn data_dir() -> &'static PathBuf {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
-        let shm = std::path::Path::new("/dev/shm");
-        let base = if shm.is_dir() {
-            shm.to_path_buf()
-        } else {
-            std::env::temp_dir()
-        };
-        let dir = base.join(format!(
-            "signer-dashboard-fuzz-recovery-{}",
-            std::process::id()
-        ));
+        let dir = scratch_path("signer-dashboard-fuzz-recovery");
         let _ = std::fs::create_dir_all(&dir);
         dir
     })

@@ -43,6 +43,18 @@ pub fn timed<R>(target: &str, data: &[u8], run: impl FnOnce() -> R) -> R {
     result
 }
 
+/// A path of this fuzzing process's own, `name` followed by the process id: in memory
+/// when /dev/shm is there, so that writing each input to it costs no disk.
+pub fn scratch_path(name: &str) -> PathBuf {
+    let shm = Path::new("/dev/shm");
+    let folder = if shm.is_dir() {
+        shm.to_path_buf()
+    } else {
+        std::env::temp_dir()
+    };
+    folder.join(format!("{name}-{}", std::process::id()))
+}
+
 /// The test fixture's roster (a few members of the 119th Congress), read once.
 pub fn fixture_roster() -> &'static Roster {
     static ROSTER: OnceLock<Roster> = OnceLock::new();
