@@ -64,3 +64,8 @@ fn a_csv_table_with_two_party_columns_reads_the_last_and_saves_back_the_same() {
         .collect();
     assert!(codes.iter().all(|c| !c.contains("Mary")), "{codes:?}");
 }
+
+#[test]
+fn a_guarded_cell_that_starts_with_a_tab_reads_trimmed_as_json_reads_it() {
+    load_and_save_back("letter_csv-guarded-tab.csv", SourceFormat::Csv);
+}

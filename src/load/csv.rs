@@ -299,8 +299,9 @@ impl<'p> Table<'p> {
         };
         row.begin();
         for (column_index, (cell, column)) in cells.into_iter().zip(&self.columns).enumerate() {
-            // Cells the exporter guarded against formula injection read back as written.
-            let value = unguard_formula(crate::text::trim(cell));
+            // Cells the exporter guarded against formula injection read back as written, and
+            // trimmed as any cell is ("'\t=x" was "\t=x", which reads as "=x").
+            let value = crate::text::trim(unguard_formula(crate::text::trim(cell)));
             match column {
                 Column::Name => row.name(value),
                 Column::Party => row.party(value, |v| normaliser.party(v, location, index)),
