@@ -299,9 +299,15 @@ impl<'p> Table<'p> {
         };
         row.begin();
         for (column_index, (cell, column)) in cells.into_iter().zip(&self.columns).enumerate() {
-            // Cells the exporter guarded against formula injection read back as written, and
-            // trimmed as any cell is ("'\t=x" was "\t=x", which reads as "=x").
-            let value = crate::text::trim(unguard_formula(crate::text::trim(cell)));
+            // Cells the exporter guarded against formula injection read back as written. A
+            // known field is then trimmed as the JSON reader trims it ("'\t=x" was "\t=x",
+            // the name "=x"); a field the app does not know keeps what it held.
+            let unguarded = unguard_formula(crate::text::trim(cell));
+            let value = if *column == Column::Other {
+                unguarded
+            } else {
+                crate::text::trim(unguarded)
+            };
             match column {
                 Column::Name => row.name(value),
                 Column::Party => row.party(value, |v| normaliser.party(v, location, index)),
