@@ -261,9 +261,8 @@ impl<'de> Visitor<'de> for LetterSeed<'_, '_> {
             match key.as_ref() {
                 "letter" => info = Some(map.next_value_seed(InfoSeed)?),
                 "signers" => {
-                    if signers.is_some() {
-                        self.normaliser.forget_signers();
-                    }
+                    // A second list replaces the first; for the first this forgets nothing.
+                    self.normaliser.forget_signers();
                     signers = Some(map.next_value_seed(SignersSeed {
                         normaliser: &mut *self.normaliser,
                     })?)

@@ -301,9 +301,8 @@ fn advance<S: SignerSink>(
             }
             (Step::SignersOpen, b'[') => {
                 position += 1;
-                if signers.sink.len() > 0 || gathered.has_signers {
-                    signers.normaliser.forget_signers();
-                }
+                // A second list replaces the first; for the first this forgets nothing.
+                signers.normaliser.forget_signers();
                 signers.sink.restart();
                 *step = Step::FirstSigner;
             }

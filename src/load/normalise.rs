@@ -63,9 +63,6 @@ impl<'a> Normaliser<'a> {
 
     /// The state of `text`; one the app does not recognise is kept in `extra` (so saving writes
     /// it back), counted under unknown and warned about.
-    ///
-    /// A second state of the same signer (a table with two state columns) replaces the first,
-    /// so an unrecognised state kept from the first is dropped again.
     pub fn state(
         &mut self,
         text: &str,
@@ -73,12 +70,6 @@ impl<'a> Normaliser<'a> {
         location: impl FnOnce() -> String,
         signer: usize,
     ) -> State {
-        if let Some(fields) = extra
-            && fields.shift_remove(UNRECOGNISED_STATE_KEY).is_some()
-            && fields.is_empty()
-        {
-            *extra = None;
-        }
         if crate::text::trim(text).is_empty() {
             return State::UNKNOWN;
         }
