@@ -87,6 +87,17 @@ pub(crate) fn trim(text: &str) -> &str {
     }
 }
 
+/// A code as people type it, made comparable: trimmed, and without the dots and white space
+/// at its end ("Dem. ", "D.", "H. ."), so that the same key comes back from a saved copy of
+/// what it kept ("x  ." keeps "x", never "x  " that a reader would trim again).
+pub(crate) fn code_key(text: &str) -> &str {
+    let trimmed = trim(text);
+    match trimmed.as_bytes().last() {
+        Some(b'.') => trimmed.trim_end_matches(|c: char| c == '.' || c.is_whitespace()),
+        _ => trimmed,
+    }
+}
+
 /// The fold of each accented Latin letter, quote and dash, worked out once by
 /// [`fold_slowly`] itself: a name with accents otherwise goes through Unicode decomposition
 /// letter by letter, and loading a million names folds every one.
@@ -261,6 +272,22 @@ mod tests {
             "\u{85}x",
         ] {
             assert_eq!(super::trim(text), text.trim(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_code_key_is_its_own_key() {
+        for (text, key) in [
+            ("D", "D"),
+            (" Dem. ", "Dem"),
+            ("x  .", "x"),
+            ("x. .", "x"),
+            ("H.R", "H.R"),
+            (". .", ""),
+            ("", ""),
+        ] {
+            assert_eq!(super::code_key(text), key, "{text:?}");
+            assert_eq!(super::code_key(key), key, "{key:?}");
         }
     }
 

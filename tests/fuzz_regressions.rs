@@ -69,3 +69,8 @@ fn a_csv_table_with_two_party_columns_reads_the_last_and_saves_back_the_same() {
 fn a_guarded_cell_that_starts_with_a_tab_reads_trimmed_as_json_reads_it() {
     load_and_save_back("letter_csv-guarded-tab.csv", SourceFormat::Csv);
 }
+
+#[test]
+fn a_table_with_garbled_header_cells_saves_back_the_same() {
+    load_and_save_back("letter_csv-garbled-header.csv", SourceFormat::Csv);
+}

@@ -98,7 +98,7 @@ impl Chamber {
             "senate" => return Some(Chamber::Senate),
             _ => {}
         }
-        let key = crate::text::trim(text).trim_end_matches('.');
+        let key = crate::text::code_key(text);
         if HOUSE.iter().any(|form| form.eq_ignore_ascii_case(key)) {
             Some(Chamber::House)
         } else if SENATE.iter().any(|form| form.eq_ignore_ascii_case(key)) {

@@ -108,7 +108,7 @@ impl PartyTable {
     /// Recognises a party as people write it ("D", "Dem.", "Democrat", "DFL", "GOP",
     /// "Independent", …) or interns a new code.
     pub fn intern(&mut self, text: &str) -> Interned {
-        let trimmed = crate::text::trim(text).trim_end_matches('.');
+        let trimmed = crate::text::code_key(text);
         if let Some(known) = normalise_known(trimmed) {
             return Interned::Known(known);
         }
@@ -148,7 +148,7 @@ pub fn normalise_known(text: &str) -> Option<Party> {
     ];
     // Compared in place rather than lowercased into a new string: a big letter asks this
     // once per signer.
-    let key = crate::text::trim(text).trim_end_matches('.');
+    let key = crate::text::code_key(text);
     FORMS
         .iter()
         .find(|(form, _)| form.eq_ignore_ascii_case(key))
