@@ -96,7 +96,7 @@ pub(super) fn party_without_table(text: &str) -> Option<Party> {
         "D" => Some(Party::D),
         "R" => Some(Party::R),
         "I" => Some(Party::I),
-        _ => crate::model::normalise_known(crate::text::code_key(text)),
+        _ => crate::model::normalise_known(text),
     }
 }
 
