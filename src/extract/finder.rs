@@ -15,6 +15,7 @@ use super::words::{
     is_office_title, is_particle, is_post_word, is_stopword, is_suffix_word, member_title, month,
 };
 use crate::model::{Chamber, Role, State};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -26,6 +27,9 @@ pub(crate) struct Doc<'a> {
     /// For each token, the longest cue written before a list that ends there, and where
     /// it starts.
     cue_ends: Vec<Option<(usize, &'static Cue)>>,
+    /// For each token, whether it is a name word (see [`Doc::is_name_word`]): asked of
+    /// most tokens many times over, so answered once.
+    name_words: Vec<bool>,
     marker: std::marker::PhantomData<&'a str>,
 }
 
@@ -55,26 +59,26 @@ pub(crate) struct NameParts {
 
 /// A name with a party tag after it.
 #[derive(Clone, Debug)]
-struct Mention {
+struct Mention<'d> {
     name: NameParts,
     title: Option<Title>,
-    tag: Tag,
+    tag: &'d Tag,
     /// From the title (or the name) to the tag, inclusive.
     extent: Range<usize>,
 }
 
 /// The tagged names, and which of them covers or starts at each token, so that reading
 /// a run costs a look-up per name however long the text.
-struct Mentions {
-    list: Vec<Mention>,
+struct Mentions<'d> {
+    list: Vec<Mention<'d>>,
     /// For each token, the mention whose title or name holds it.
     covering: Vec<Option<usize>>,
     /// For each token, the mention whose extent starts there.
     starting: Vec<Option<usize>>,
 }
 
-impl Mentions {
-    fn new(list: Vec<Mention>, tokens: usize) -> Mentions {
+impl<'d> Mentions<'d> {
+    fn new(list: Vec<Mention<'d>>, tokens: usize) -> Mentions<'d> {
         let mut covering = vec![None; tokens];
         let mut starting = vec![None; tokens];
         for (index, mention) in list.iter().enumerate() {
@@ -96,23 +100,23 @@ impl Mentions {
         }
     }
 
-    fn covering(&self, at: usize) -> Option<&Mention> {
+    fn covering(&self, at: usize) -> Option<&Mention<'d>> {
         self.list.get(self.covering.get(at).copied().flatten()?)
     }
 
     /// The first mention whose extent starts within `tokens`.
-    fn starting_in(&self, tokens: Range<usize>) -> Option<&Mention> {
+    fn starting_in(&self, tokens: Range<usize>) -> Option<&Mention<'d>> {
         let index = self.starting.get(tokens)?.iter().flatten().next()?;
         self.list.get(*index)
     }
 }
 
-/// One name of a run.
+/// One name of a run: a tagged one borrows its name and tag from the [`Mention`].
 #[derive(Clone, Debug)]
-struct Item {
-    name: NameParts,
+struct Item<'m> {
+    name: Cow<'m, NameParts>,
     title: Option<Title>,
-    tag: Option<Tag>,
+    tag: Option<&'m Tag>,
     extent: Range<usize>,
     /// "Member of Congress" or "United States Senator" on the line after the name.
     signature: Option<Chamber>,
@@ -122,8 +126,8 @@ struct Item {
 
 /// Names one after another.
 #[derive(Clone, Debug)]
-struct Run {
-    items: Vec<Item>,
+struct Run<'m> {
+    items: Vec<Item<'m>>,
     extent: Range<usize>,
 }
 
@@ -209,14 +213,18 @@ impl<'a> Doc<'a> {
         let mut doc = Doc {
             tokens,
             cue_ends: Vec::new(),
+            name_words: Vec::new(),
             marker: std::marker::PhantomData,
             speech: Vec::new(),
         };
         doc.speech = doc.find_speech();
+        doc.name_words = (0..doc.tokens.len())
+            .map(|i| doc.reads_as_name_word(i))
+            .collect();
         doc.cue_ends = (0..doc.tokens.len())
             .map(|i| {
                 if doc.is_word(i) {
-                    doc.cue_ending_at(i, CUES_BEFORE)
+                    doc.cue_ending_at(i)
                 } else {
                     None
                 }
@@ -304,20 +312,31 @@ impl<'a> Doc<'a> {
 
     /// A capitalised word that can be part of a person's name.
     fn is_name_word(&self, i: usize) -> bool {
+        self.name_words.get(i).copied().unwrap_or(false)
+    }
+
+    /// What [`Doc::is_name_word`] answers for token `i`, worked out from the tokens.
+    fn reads_as_name_word(&self, i: usize) -> bool {
         let Some(token) = self.tok(i).filter(|t| t.is_word()) else {
             return false;
         };
         let text = &*token.text;
         let folded = &*token.folded;
-        let Some(first) = text.chars().next() else {
-            return false;
-        };
-        if !first.is_uppercase() {
+        if !text.chars().next().is_some_and(char::is_uppercase) {
             return false;
         }
-        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-        let is_all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-        if is_all_caps || text.chars().any(|c| c.is_ascii_digit()) {
+        let mut letters = 0;
+        let mut all_upper = true;
+        for c in text.chars() {
+            if c.is_ascii_digit() {
+                return false;
+            }
+            if c.is_alphabetic() {
+                letters += 1;
+                all_upper &= c.is_uppercase();
+            }
+        }
+        if letters >= 2 && all_upper {
             return false;
         }
         if is_stopword(folded) || member_title(folded).is_some() || is_suffix_word(folded) {
@@ -332,7 +351,7 @@ impl<'a> Doc<'a> {
             return false;
         }
         // A lone capital before a dot is an initial, not a word.
-        !(letters.len() == 1 && self.punct(i + 1) == Some('.'))
+        !(letters == 1 && self.punct(i + 1) == Some('.'))
     }
 
     /// A single capital letter and its dot: "G.".
@@ -590,8 +609,8 @@ impl<'a> Doc<'a> {
     }
 
     /// The name that ends just before the tag at `tag_at`.
-    fn mention_at(&self, tag_at: usize) -> Option<Mention> {
-        let tag = self.tok(tag_at)?.tag()?.clone();
+    fn mention_at(&self, tag_at: usize) -> Option<Mention<'_>> {
+        let tag = self.tok(tag_at)?.tag()?;
         let mut end = tag_at;
         if tag.after_comma {
             if self.punct(end.checked_sub(1)?) != Some(',') {
@@ -804,15 +823,15 @@ impl<'a> Doc<'a> {
                 .is_some_and(|(_, cue)| matches!(cue.kind, CueKind::Lead | CueKind::Cosigner))
     }
 
-    /// The longest cue of `cues` whose last word is at `i`: where it starts.
     /// The cue written before a list that ends at token `i`, from the table made once.
     fn cue_before_ending_at(&self, i: usize) -> Option<(usize, &'static Cue)> {
         self.cue_ends.get(i).copied().flatten()
     }
 
-    fn cue_ending_at(&self, i: usize, cues: &'static [Cue]) -> Option<(usize, &'static Cue)> {
+    /// The longest cue of [`CUES_BEFORE`] whose last word is at `i`: where it starts.
+    fn cue_ending_at(&self, i: usize) -> Option<(usize, &'static Cue)> {
         let mut best: Option<(usize, &'static Cue)> = None;
-        for cue in cues {
+        for cue in cues_before_ending_with(self.folded(i)) {
             let Some(start) = self.phrase_ending_at(i, cue.words) else {
                 continue;
             };
@@ -986,6 +1005,25 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// The cues of [`CUES_BEFORE`] whose last word is `word`: most words end none, and this
+/// is asked of every word of the text.
+fn cues_before_ending_with(word: &str) -> &'static [&'static Cue] {
+    static BY_LAST_WORD: std::sync::OnceLock<HashMap<&'static str, Vec<&'static Cue>>> =
+        std::sync::OnceLock::new();
+    BY_LAST_WORD
+        .get_or_init(|| {
+            let mut by_last: HashMap<&'static str, Vec<&'static Cue>> = HashMap::new();
+            for cue in CUES_BEFORE {
+                if let Some(last) = cue.words.last() {
+                    by_last.entry(last).or_default().push(cue);
+                }
+            }
+            by_last
+        })
+        .get(word)
+        .map_or(&[], Vec::as_slice)
+}
+
 /// A folded word as a key: apostrophes do not count.
 fn key(folded: &str) -> String {
     folded
@@ -1055,7 +1093,7 @@ impl Candidates {
     }
 }
 
-fn run_context(doc: &Doc<'_>, run: &Run, limit: usize) -> (Context, Option<Range<usize>>) {
+fn run_context(doc: &Doc<'_>, run: &Run<'_>, limit: usize) -> (Context, Option<Range<usize>>) {
     let before = doc.cue_before(run.extent.start);
     let after = doc.cue_after(run.extent.end, limit);
     let context = |kind: CueKind| match kind {
@@ -1090,16 +1128,16 @@ pub(crate) struct Candidates {
 fn add(
     doc: &Doc<'_>,
     candidates: &mut Candidates,
-    item: &Item,
+    item: &Item<'_>,
     context: Context,
     cue: Option<Range<usize>>,
     list_title: Option<Chamber>,
 ) {
-    let name = &item.name;
+    let name: &NameParts = &item.name;
     if name.surname.is_empty() {
         return;
     }
-    let tag = item.tag.as_ref();
+    let tag = item.tag;
     let state = tag.and_then(|t| t.state);
     let title_chamber = item.title.as_ref().and_then(|t| t.word.chamber);
     let district = tag.and_then(|t| t.district);
@@ -1198,7 +1236,7 @@ fn add(
 
 /// A name without a tag is taken only when it looks like a whole person's name: a given
 /// name (or initial) and a surname, not after the title of an office.
-fn is_full_name(doc: &Doc<'_>, item: &Item) -> bool {
+fn is_full_name(doc: &Doc<'_>, item: &Item<'_>) -> bool {
     let name = &item.name;
     let given_ok = !name.given.is_empty() || !name.nicknames.is_empty();
     let before = name.tokens.start.checked_sub(1);
@@ -1247,8 +1285,9 @@ fn same_person(
 
 /// Reads the runs of names, in order. A run starts at each tagged name, at each member
 /// title before a name, and after each cue that introduces signers.
-fn find_runs(doc: &Doc<'_>, mentions: &Mentions) -> Vec<Run> {
+fn find_runs<'m>(doc: &Doc<'_>, mentions: &'m Mentions<'_>) -> Vec<Run<'m>> {
     let mut starts: Vec<usize> = mentions.list.iter().map(|m| m.extent.start).collect();
+    let mut filler = Filler::default();
     for i in 0..doc.tokens.len() {
         if let Some(title) = doc.title_at(i)
             && (doc.name_from(doc.skip_newline(title.tokens.end)).is_some() || title.word.plural)
@@ -1259,7 +1298,7 @@ fn find_runs(doc: &Doc<'_>, mentions: &Mentions) -> Vec<Run> {
             && let Some((_, cue)) = doc.cue_before_ending_at(i)
             && matches!(cue.kind, CueKind::Lead | CueKind::Cosigner)
         {
-            starts.push(skip_filler(doc, i + 1));
+            starts.push(filler.skip(doc, i + 1));
         }
     }
     starts.sort_unstable();
@@ -1284,33 +1323,62 @@ fn find_runs(doc: &Doc<'_>, mentions: &Mentions) -> Vec<Run> {
 const MAX_FILLER_TOKENS: usize = 24;
 
 /// Past the words between a cue and its list: filler, ":", a line break after a colon.
-fn skip_filler(doc: &Doc<'_>, start: usize) -> usize {
-    let mut i = start;
-    while let Some(token) = doc.tok(i) {
-        if i - start >= MAX_FILLER_TOKENS {
-            return start;
-        }
-        let skip = match &token.kind {
-            Kind::Word => {
-                is_filler(&token.folded)
-                    || (is_stopword(&token.folded)
-                        && doc.title_at(i).is_none()
-                        && !doc.is_name_word(i))
-            }
-            Kind::Punct(':' | ',') | Kind::Newline => true,
-            Kind::Break => !doc.is_boundary(i),
-            _ => false,
-        };
-        if !skip {
-            break;
-        }
-        i += 1;
-    }
-    i
+/// Whether a token is filler depends on that token alone, so the filler already read
+/// from one cue is not read again from the next: cues one after another ("led by led by
+/// …") cost a look at each token once, not [`MAX_FILLER_TOKENS`] times.
+#[derive(Default)]
+struct Filler {
+    /// Tokens read and found to be filler, one after another.
+    read: Range<usize>,
+    /// Whether the token at `read.end` was read and is not filler (or is past the end).
+    stopped: bool,
 }
 
-fn parse_run(doc: &Doc<'_>, mentions: &Mentions, start: usize) -> Option<Run> {
-    let mut items: Vec<Item> = Vec::new();
+impl Filler {
+    /// Where the list after a cue that ends before `start` begins: past the filler, or
+    /// `start` itself when the filler goes on for [`MAX_FILLER_TOKENS`] or more.
+    fn skip(&mut self, doc: &Doc<'_>, start: usize) -> usize {
+        if !self.read.contains(&start) && self.read.end != start {
+            self.read = start..start;
+            self.stopped = false;
+        }
+        while !self.stopped && self.read.end - start < MAX_FILLER_TOKENS {
+            if is_filler_at(doc, self.read.end) {
+                self.read.end += 1;
+            } else {
+                self.stopped = true;
+            }
+        }
+        let read = self.read.end - start;
+        // A text that ends right at the limit ends the filler, as any other token would.
+        let at_text_end = self.read.end >= doc.tokens.len();
+        if read < MAX_FILLER_TOKENS || (at_text_end && read == MAX_FILLER_TOKENS) {
+            self.read.end
+        } else {
+            start
+        }
+    }
+}
+
+/// Whether token `i` may stand between a cue and its list: filler words, ":", a line
+/// break after a colon.
+fn is_filler_at(doc: &Doc<'_>, i: usize) -> bool {
+    let Some(token) = doc.tok(i) else {
+        return false;
+    };
+    match &token.kind {
+        Kind::Word => {
+            is_filler(&token.folded)
+                || (is_stopword(&token.folded) && doc.title_at(i).is_none() && !doc.is_name_word(i))
+        }
+        Kind::Punct(':' | ',') | Kind::Newline => true,
+        Kind::Break => !doc.is_boundary(i),
+        _ => false,
+    }
+}
+
+fn parse_run<'m>(doc: &Doc<'_>, mentions: &'m Mentions<'_>, start: usize) -> Option<Run<'m>> {
+    let mut items: Vec<Item<'m>> = Vec::new();
     let mut at = start;
     let mut line_mode = false;
     while let Some(mut item) = parse_item(doc, mentions, at) {
@@ -1398,11 +1466,11 @@ fn lead_post_after(doc: &Doc<'_>, at: usize) -> Option<usize> {
     ends_here.then_some(at + 2)
 }
 
-fn parse_item(doc: &Doc<'_>, mentions: &Mentions, at: usize) -> Option<Item> {
-    let from_mention = |m: &Mention| Item {
-        name: m.name.clone(),
+fn parse_item<'m>(doc: &Doc<'_>, mentions: &'m Mentions<'_>, at: usize) -> Option<Item<'m>> {
+    let from_mention = |m: &'m Mention<'_>| Item {
+        name: Cow::Borrowed(&m.name),
         title: m.title.clone(),
-        tag: Some(m.tag.clone()),
+        tag: Some(m.tag),
         extent: m.extent.clone(),
         signature: None,
         own_lead: None,
@@ -1420,7 +1488,7 @@ fn parse_item(doc: &Doc<'_>, mentions: &Mentions, at: usize) -> Option<Item> {
     }
     Some(Item {
         extent: at..name.tokens.end,
-        name,
+        name: Cow::Owned(name),
         title,
         tag: None,
         signature: None,
@@ -1467,6 +1535,57 @@ pub(crate) fn chambers_named(doc: &Doc<'_>, named: &mut ChambersNamed) {
             Some(Chamber::House) => *house = true,
             Some(Chamber::Senate) => *senate = true,
             None => {}
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod filler_tests {
+    use super::*;
+
+    /// The filler after a cue, read from `start` alone, token by token.
+    fn skip_from_scratch(doc: &Doc<'_>, start: usize) -> usize {
+        let mut i = start;
+        while doc.tok(i).is_some() {
+            if i - start >= MAX_FILLER_TOKENS {
+                return start;
+            }
+            if !is_filler_at(doc, i) {
+                break;
+            }
+            i += 1;
+        }
+        i
+    }
+
+    #[test]
+    fn filler_read_once_ends_where_reading_it_from_each_cue_ends() {
+        let filler = "the following Members of the House of Representatives: ";
+        let texts = [
+            "Joined by the following Members: Reps. Ann Bee (D-CA) and Cy Dee (R-TX).".to_owned(),
+            "led by ".repeat(40),
+            format!("signed by {}Rep. Ann Bee", filler.repeat(3)),
+            // The text ends exactly where the filler reaches its limit, and one token short.
+            format!("signed by{}", " of".repeat(MAX_FILLER_TOKENS)),
+            format!("signed by{}", " of".repeat(MAX_FILLER_TOKENS - 1)),
+            format!("signed by{}", " of".repeat(MAX_FILLER_TOKENS + 1)),
+        ];
+        for text in &texts {
+            let doc = Doc::new(text);
+            let mut once = Filler::default();
+            for start in 0..=doc.tokens.len() {
+                assert_eq!(
+                    once.skip(&doc, start),
+                    skip_from_scratch(&doc, start),
+                    "from token {start} of {text:?}"
+                );
+            }
+            // Out of order too: a start before what was read starts again.
+            let mut once = Filler::default();
+            for start in (0..=doc.tokens.len()).rev() {
+                assert_eq!(once.skip(&doc, start), skip_from_scratch(&doc, start));
+            }
         }
     }
 }
