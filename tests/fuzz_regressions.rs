@@ -74,3 +74,18 @@ fn a_guarded_cell_that_starts_with_a_tab_reads_trimmed_as_json_reads_it() {
 fn a_table_with_garbled_header_cells_saves_back_the_same() {
     load_and_save_back("letter_csv-garbled-header.csv", SourceFormat::Csv);
 }
+
+#[test]
+fn a_tag_whose_state_is_a_letter_and_a_curly_quote_is_read_without_a_panic() {
+    // ", R-M” said": the state "M”" is four bytes, and the reader of a district written
+    // without a dash ("CA12") cut it after two of them, inside the quotation mark.
+    let (_, bytes) = fixture("extract-state-cut-in-a-quote.html");
+    let text = std::str::from_utf8(&bytes).unwrap();
+    let found = signer_dashboard::extract::extract(text, None);
+    for signer in &found.signers {
+        assert!(found.text.get(signer.snippet.clone()).is_some());
+    }
+    assert_saves_back(&found.to_letter("Imported letter"));
+    let found = signer_dashboard::extract::extract("Reps. Andy Harris, R-M\u{201d} said.", None);
+    assert!(found.signers.iter().all(|s| s.state.is_none()));
+}

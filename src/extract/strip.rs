@@ -32,11 +32,10 @@ impl TextKind {
     /// The kind `text` looks like: HTML when it opens with a tag or holds block tags,
     /// Markdown when it has headings, links or emphasis written the Markdown way, else plain.
     pub fn detect(text: &str) -> TextKind {
-        let lower_head: String = text
-            .chars()
-            .take(4096)
-            .flat_map(char::to_lowercase)
-            .collect();
+        // The first 4096 characters. The tags looked for are ASCII, and lower-casing any
+        // other character never makes one of them, so ASCII lower case finds the same.
+        let head_end = text.char_indices().nth(4096).map_or(text.len(), |(i, _)| i);
+        let lower_head = text.get(..head_end).unwrap_or(text).to_ascii_lowercase();
         let trimmed = lower_head.trim_start_matches('\u{feff}').trim_start();
         let opens_with_tag = trimmed.starts_with("<!doctype")
             || trimmed.starts_with("<html")

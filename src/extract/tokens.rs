@@ -343,15 +343,18 @@ pub(crate) fn parse_tag(inner: &str, after_comma: bool) -> Option<Tag> {
         None => (rest, None),
     };
     // A district written without a dash after a USPS code: "CA12".
-    let (state_text, district) = match (district, state_text.len()) {
-        (None, 3..=4) if state_text.chars().skip(2).all(|c| c.is_ascii_digit()) => {
-            let (code, number) = state_text.split_at(2);
+    // Cut by bytes: "M”" is four bytes long too, and is no code and number.
+    let code_and_number = state_text
+        .split_at_checked(2)
+        .filter(|(_, number)| !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()));
+    let (state_text, district) = match (district, state_text.len(), code_and_number) {
+        (None, 3..=4, Some((code, number))) => {
             match (State::from_code(code), number.parse::<u8>()) {
                 (Some(_), Ok(d)) => (code, Some(d)),
                 _ => (state_text, None),
             }
         }
-        other => (state_text, other.0),
+        (district, ..) => (state_text, district),
     };
     if state_text.is_empty() || state_text.chars().any(|c| c.is_ascii_digit()) {
         return None;
