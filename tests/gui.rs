@@ -193,6 +193,27 @@ fn a_file_on_the_command_line_opens_in_the_window() {
 }
 
 #[test]
+fn the_path_field_takes_the_keyboard_so_a_typed_path_and_enter_open_it() {
+    // File ▸ Open path…, and the field shown when there is no file dialog: the user types
+    // at once, without clicking into the field first.
+    let mut harness = new_harness(None);
+    harness.state_mut().apply(Command::OpenPathField);
+    harness.run_ok();
+    assert!(harness.state().is_path_field_open());
+    let path = fixture("three-signers.csv");
+    harness.event(egui::Event::Text(path.display().to_string()));
+    harness.run_ok();
+    harness.key_press(egui::Key::Enter);
+    settle(&mut harness);
+    assert!(!harness.state().is_path_field_open());
+    assert_eq!(harness.state().document().source, Source::File(path));
+    assert_eq!(
+        shown_names(&harness),
+        ["Ada Lovelace", "Charles Babbage", "Mary Somerville"]
+    );
+}
+
+#[test]
 fn dropping_a_file_on_the_window_opens_it() {
     let mut harness = new_harness(None);
     harness

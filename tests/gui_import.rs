@@ -129,6 +129,33 @@ fn pasted_text_adds_only_new_signers_to_the_open_letter_and_undo_takes_them_back
 }
 
 #[test]
+fn a_text_naming_more_members_than_listed_says_so_with_grouped_counts() {
+    // Names of letters only, each different: "Rep. Anne Bxxxx (D-CA)".
+    let surname = |mut n: usize| {
+        let mut word = String::from("B");
+        for _ in 0..4 {
+            word.push(char::from(b'a' + (n % 26) as u8));
+            n /= 26;
+        }
+        word
+    };
+    let listed = signer_dashboard::extract::MAX_FOUND;
+    let names: Vec<String> = (0..listed + 5)
+        .map(|n| format!("Rep. Anne {} (D-CA)", surname(n)))
+        .collect();
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("long.txt");
+    std::fs::write(&path, format!("Signed by {}.\n", names.join(", "))).unwrap();
+    let mut harness = new_harness(None);
+    harness.state_mut().apply(Command::ImportTextFrom(path));
+    harness.run_ok();
+    harness.get_by_label("10,000 found · 10,000 to add · 0 leads");
+    harness
+        .get_by_label("The text names more than 10,000 members; only the first 10,000 are listed.");
+    harness.get_by_label("Accept 10,000 signers");
+}
+
+#[test]
 fn the_import_window_opens_empty_for_pasting() {
     let mut harness = new_harness(None);
     harness.state_mut().apply(Command::ImportFromText);

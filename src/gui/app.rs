@@ -121,6 +121,40 @@ struct PathField {
     text: String,
     /// Why the field is shown, e.g. that there is no file dialog on this system.
     reason: Option<String>,
+    /// Until the field is first drawn: it then takes the keyboard, so typing goes into it.
+    wants_focus: bool,
+}
+
+impl PathField {
+    fn new(purpose: PathPurpose, text: String, reason: Option<String>) -> PathField {
+        PathField {
+            purpose,
+            text,
+            reason,
+            wants_focus: true,
+        }
+    }
+
+    /// The field shown because the system has no file dialog; `ask` says what to type.
+    fn instead_of_dialog(purpose: PathPurpose, text: String, ask: &str) -> PathField {
+        PathField::new(
+            purpose,
+            text,
+            Some(format!(
+                "No file dialog is available on this system (it needs the desktop portal or zenity). {ask}"
+            )),
+        )
+    }
+
+    /// An example of what to type, shown while the field is empty.
+    fn hint(&self) -> &'static str {
+        match self.purpose {
+            PathPurpose::OpenLetter => "/home/you/letters/letter.json",
+            PathPurpose::Export(_) => "/home/you/letters/summary",
+            PathPurpose::ImportRoster => "/home/you/Downloads/legislators-current.json",
+            PathPurpose::ImportText => "/home/you/letters/press-release.txt",
+        }
+    }
 }
 
 /// The whole app: the open letter, the filter and every panel's own state.
@@ -1058,11 +1092,15 @@ impl DashboardApp {
                         ui.label(reason);
                         ui.add_space(4.0);
                     }
+                    let hint = field.hint();
                     let response = ui.add(
                         egui::TextEdit::singleline(&mut field.text)
-                            .hint_text("/home/you/letters/letter.json")
+                            .hint_text(hint)
                             .desired_width(420.0),
                     );
+                    if std::mem::take(&mut field.wants_focus) {
+                        response.request_focus();
+                    }
                     let entered = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                     ui.horizontal(|ui| {
                         let can_go = !field.text.trim().is_empty();
@@ -1193,14 +1231,11 @@ impl DashboardApp {
                     let name = self.default_export_name(kind);
                     let text = folder
                         .map_or_else(|| name.clone(), |f| f.join(&name).display().to_string());
-                    self.overlays.path_field = Some(PathField {
-                        purpose: PathPurpose::Export(kind),
+                    self.overlays.path_field = Some(PathField::instead_of_dialog(
+                        PathPurpose::Export(kind),
                         text,
-                        reason: Some(
-                            "No file dialog is available on this system (it needs the desktop portal or zenity). Type where to save the export:"
-                                .to_owned(),
-                        ),
-                    });
+                        "Type where to save the export:",
+                    ));
                 }
                 Outcome::PickedRoster(Picked::File(path)) => {
                     self.apply(Command::ImportRosterFrom(path))
@@ -1211,24 +1246,18 @@ impl DashboardApp {
                     self.apply(Command::ImportTextFrom(path))
                 }
                 Outcome::PickedText(Picked::Unavailable) => {
-                    self.overlays.path_field = Some(PathField {
-                        purpose: PathPurpose::ImportText,
-                        text: String::new(),
-                        reason: Some(
-                            "No file dialog is available on this system (it needs the desktop portal or zenity). Type the path of the .txt, .md or .html file, or paste the text into the import window:"
-                                .to_owned(),
-                        ),
-                    });
+                    self.overlays.path_field = Some(PathField::instead_of_dialog(
+                        PathPurpose::ImportText,
+                        String::new(),
+                        "Type the path of the .txt, .md or .html file, or paste the text into the import window:",
+                    ));
                 }
                 Outcome::PickedRoster(Picked::Unavailable) => {
-                    self.overlays.path_field = Some(PathField {
-                        purpose: PathPurpose::ImportRoster,
-                        text: String::new(),
-                        reason: Some(
-                            "No file dialog is available on this system (it needs the desktop portal or zenity). Type the path of legislators-current.json, .yaml or .csv:"
-                                .to_owned(),
-                        ),
-                    });
+                    self.overlays.path_field = Some(PathField::instead_of_dialog(
+                        PathPurpose::ImportRoster,
+                        String::new(),
+                        "Type the path of legislators-current.json, .yaml or .csv:",
+                    ));
                 }
                 Outcome::RosterLoaded {
                     path,
@@ -1278,14 +1307,11 @@ impl DashboardApp {
                     self.status = None;
                 }
                 Outcome::Picked(Picked::Unavailable) => {
-                    self.overlays.path_field = Some(PathField {
-                        purpose: PathPurpose::OpenLetter,
-                        text: String::new(),
-                        reason: Some(
-                            "No file dialog is available on this system (it needs the desktop portal or zenity). Type the path of the letter instead:"
-                                .to_owned(),
-                        ),
-                    });
+                    self.overlays.path_field = Some(PathField::instead_of_dialog(
+                        PathPurpose::OpenLetter,
+                        String::new(),
+                        "Type the path of the letter instead:",
+                    ));
                 }
             }
         }
@@ -1305,11 +1331,8 @@ impl DashboardApp {
         match command {
             Command::OpenDialog => self.guard(PendingAction::OpenDialog),
             Command::OpenPathField => {
-                self.overlays.path_field = Some(PathField {
-                    purpose: PathPurpose::OpenLetter,
-                    text: String::new(),
-                    reason: None,
-                });
+                self.overlays.path_field =
+                    Some(PathField::new(PathPurpose::OpenLetter, String::new(), None));
             }
             Command::OpenPath(path) => self.guard(PendingAction::OpenPath(path)),
             Command::OpenSample => self.guard(PendingAction::OpenSample),

@@ -227,8 +227,10 @@ impl ImportDialog {
             .count();
         ui.label(
             RichText::new(format!(
-                "{} found · {kept} to add · {leads} leads",
-                self.rows.len()
+                "{} found · {} to add · {} leads",
+                crate::text::grouped(self.rows.len()),
+                crate::text::grouped(kept),
+                crate::text::grouped(leads)
             ))
             .strong(),
         );
@@ -419,7 +421,8 @@ impl ImportDialog {
         ui.horizontal(|ui| {
             let can_accept = kept > 0 && problems == 0 && date.is_ok();
             let accept = egui::Button::new(format!(
-                "Accept {kept} {}",
+                "Accept {} {}",
+                crate::text::grouped(kept),
                 crate::text::plural(kept, "signer", "signers")
             ));
             if ui.add_enabled(can_accept, accept).clicked() {
