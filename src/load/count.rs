@@ -26,7 +26,8 @@ use super::duplicates::{self, DUPLICATE_EXAMPLES, Duplicate, fold_hash, name_has
 use super::json::{SignerFields, SignerVisitor, Text};
 use super::json_fast::{self, QuickSigner};
 use super::json_parallel::{self, End, PieceReader, Place};
-use super::json_stream::{self, DEPTH_LIMIT, Parsed, value};
+use super::json_stream;
+use super::json_value::{DEPTH_LIMIT, Parsed, value};
 use super::normalise::{
     Normaliser, party_without_table, settle, signer_location, state_without_warning,
 };

@@ -12,7 +12,7 @@
 //! thread.
 
 use super::chunks::Chunks;
-use super::json_stream::{GaveUp, Parsed};
+use super::json_value::{GaveUp, Parsed};
 use super::progress::Progress;
 use super::sink::SignerReader;
 use std::collections::BTreeMap;

@@ -15,6 +15,7 @@ mod json;
 mod json_fast;
 mod json_parallel;
 mod json_stream;
+mod json_value;
 mod normalise;
 mod progress;
 mod sink;

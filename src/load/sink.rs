@@ -8,7 +8,7 @@
 
 use super::duplicates::name_hash;
 use super::json::{Prepared, RawSigner};
-use super::json_stream::{DEPTH_LIMIT, Parsed, value};
+use super::json_value::{DEPTH_LIMIT, Parsed, value};
 use super::normalise::Normaliser;
 use crate::model::Signer;
 

@@ -8,7 +8,8 @@
 
 use super::chunks::Chunks;
 use super::json_parallel;
-use super::json_stream::{self, GaveUp};
+use super::json_stream;
+use super::json_value::GaveUp;
 use super::progress::Progress;
 use super::{Loaded, SourceFormat, UTF8_BOM, csv, duplicates};
 use std::fs::File;

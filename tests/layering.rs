@@ -1,0 +1,113 @@
+//! The shape of the code, checked: the readers in `src/load/` and the finder in
+//! `src/extract/` each import one another in one direction only, so that a newcomer can
+//! read them from the bottom up (issues 15 and 20).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// For each module of the folder (a file other than `mod.rs`), the sibling modules its code
+/// names as `super::NAME`; comments are left out, since a doc link is no import.
+fn sibling_imports(folder: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+    let modules: BTreeSet<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "rs"))
+        .filter_map(|path| Some(path.file_stem()?.to_str()?.to_owned()))
+        .filter(|name| name != "mod")
+        .collect();
+    let mut graph = BTreeMap::new();
+    for module in &modules {
+        let text = std::fs::read_to_string(dir.join(format!("{module}.rs"))).unwrap();
+        let mut uses = BTreeSet::new();
+        for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            for (at, _) in line.match_indices("super::") {
+                let rest = &line[at + "super::".len()..];
+                let name: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                if name != *module && modules.contains(&name) {
+                    uses.insert(name);
+                }
+            }
+            // `use super::{a, b::C}` names several at once.
+            if let Some(list) = line.split("super::{").nth(1) {
+                for part in list.split([',', '}']) {
+                    let name = part.trim().split("::").next().unwrap_or("").to_owned();
+                    if name != *module && modules.contains(&name) {
+                        uses.insert(name);
+                    }
+                }
+            }
+        }
+        graph.insert(module.clone(), uses);
+    }
+    graph
+}
+
+/// A circle of imports, if there is one, as the modules along it.
+fn a_circle(graph: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    fn visit(
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        node: &str,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|n| n == node) {
+            let mut circle = path[at..].to_vec();
+            circle.push(node.to_owned());
+            return Some(circle);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.to_owned());
+        for next in graph.get(node).into_iter().flatten() {
+            if let Some(circle) = visit(graph, next, path, done) {
+                return Some(circle);
+            }
+        }
+        path.pop();
+        done.insert(node.to_owned());
+        None
+    }
+    let mut done = BTreeSet::new();
+    graph
+        .keys()
+        .find_map(|start| visit(graph, start, &mut Vec::new(), &mut done))
+}
+
+#[test]
+fn the_checker_sees_a_circle_when_there_is_one() {
+    let graph: BTreeMap<String, BTreeSet<String>> = [
+        ("a", vec!["b"]),
+        ("b", vec!["c"]),
+        ("c", vec!["a"]),
+        ("d", vec![]),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.into_iter().map(str::to_owned).collect()))
+    .collect();
+    assert_eq!(a_circle(&graph).unwrap(), ["a", "b", "c", "a"]);
+    let mut graph = graph;
+    graph.get_mut("c").unwrap().clear();
+    assert_eq!(a_circle(&graph), None);
+}
+
+#[test]
+fn the_readers_of_load_import_one_another_in_one_direction() {
+    let graph = sibling_imports("src/load");
+    // The graph is read at all: the counter uses the streaming reader.
+    assert!(graph["count"].contains("json_stream"), "{graph:?}");
+    assert!(graph["json_stream"].contains("json_value"), "{graph:?}");
+    assert_eq!(a_circle(&graph), None, "{graph:?}");
+}
+
+#[test]
+fn the_parts_of_extract_import_one_another_in_one_direction() {
+    let graph = sibling_imports("src/extract");
+    assert!(graph["finder"].contains("tokens"), "{graph:?}");
+    assert_eq!(a_circle(&graph), None, "{graph:?}");
+}
