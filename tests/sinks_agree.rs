@@ -174,3 +174,45 @@ fn counting_and_keeping_agree_on_big_letters_with_many_repeats() {
         assert_sinks_agree(&path, &filter, extension);
     }
 }
+
+#[test]
+fn duplicates_far_into_a_file_are_named_as_the_loader_names_them() {
+    // The counter keeps where every 64th signer starts and reads a duplicate's name again
+    // from there: the names must come out right past blank rows, quoted cells with commas
+    // and line breaks, escaped JSON strings and white space between signers.
+    let name = |n: usize| format!("Signer {n:03} Example");
+    let repeats_of = |n: usize| matches!(n, 150 | 201 | 290);
+    let mut csv = "name,party,state\r\n".to_owned();
+    let mut json = "{\"letter\": {\"title\": \"Far\"},\n  \"signers\": [\n".to_owned();
+    for n in 0..300 {
+        let who = if repeats_of(n) { name(5) } else { name(n) };
+        match n % 7 {
+            0 => csv.push_str(&format!("\"{who}, Jr.\",D,OH\r\n")),
+            1 => csv.push_str(&format!("\"{who}\nsecond line\",R,CA\r\n")),
+            2 => csv.push_str(&format!("{who},I,NJ\r\n,,\r\n\r\n")),
+            _ => csv.push_str(&format!("{who},D,OH\r\n")),
+        }
+        let (who, state) = match n % 7 {
+            0 => (format!("{who}, Jr."), "OH"),
+            1 => (format!("{who}\\nsecond line"), "CA"),
+            2 => (who.clone(), "NJ"),
+            _ => (who.clone(), "OH"),
+        };
+        let separator = if n == 0 { "    " } else { " ,\n\t  " };
+        let note = if n % 5 == 0 {
+            r#", "note": "a \"quoted\" {brace}, [and] more""#
+        } else {
+            ""
+        };
+        json.push_str(&format!(
+            "{separator}{{\"name\": \"{who}\", \"party\": \"D\", \"state\": \"{state}\"{note}}}"
+        ));
+    }
+    json.push_str("\n  ],\n  \"demands\": []\n}\n");
+    for (extension, text) in [("csv", csv), ("json", json)] {
+        let (_dir, path) = common::temp_file(&format!("far.{extension}"), text.as_bytes());
+        let kept = assert_sinks_agree(&path, &Filter::default(), extension);
+        let far: Vec<usize> = kept.duplicates.iter().map(|d| d.signer).collect();
+        assert_eq!(far, [150, 201, 290], "{extension}");
+    }
+}

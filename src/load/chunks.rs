@@ -95,6 +95,19 @@ impl<'p, R: Read> Chunks<'p, R> {
         }
     }
 
+    /// Takes the bytes read and not yet consumed out of the window, buffer and all, and
+    /// leaves the window empty: for a reader that keeps buffers of its own from here on
+    /// ([`Self::read_into`]), so that the window's few megabytes are not kept beside them.
+    pub(super) fn take_window(&mut self) -> Vec<u8> {
+        let mut bytes = std::mem::replace(&mut self.buffer, vec![0; 1]);
+        bytes.truncate(self.end);
+        bytes.drain(..self.start.min(bytes.len()));
+        self.offset += (self.end - self.start) as u64;
+        self.start = 0;
+        self.end = 0;
+        bytes
+    }
+
     /// Marks `count` more bytes as consumed.
     pub(super) fn consume(&mut self, count: usize) {
         let start = self.start.saturating_add(count).min(self.end);

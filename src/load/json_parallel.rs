@@ -178,10 +178,38 @@ fn cut_and_send<R: Read, P: PieceReader>(
     merger: &mut Merger<'_, '_, P::Read>,
     piece_bytes: usize,
 ) -> Result<(), GaveUp> {
-    let mut pending: Vec<u8> = chunks.window().to_vec();
     let mut pending_offset = chunks.offset();
-    chunks.consume(pending.len());
     let mut number = 0;
+    // The window the file was opened with is megabytes long: it is cut into pieces of
+    // about `piece_bytes` (each copied out), and then let go, so that neither it nor a
+    // piece as long stays in memory for the rest of the file.
+    let opened = chunks.take_window();
+    let mut from = 0;
+    while let Some(cut) = opened
+        .get(from..)
+        .filter(|rest| rest.len() >= 2 * piece_bytes)
+        .and_then(|rest| reader.last_cut(rest.get(..piece_bytes)?))
+    {
+        while let Ok((done, piece)) = pieces.try_recv() {
+            merger.take(done, piece);
+        }
+        if merger.failed {
+            return Err(GaveUp::Unexpected);
+        }
+        let mut piece = merger.spare_texts.pop().unwrap_or_default();
+        piece.clear();
+        piece.extend_from_slice(opened.get(from..from + cut).unwrap_or_default());
+        work.send((number, pending_offset, piece))
+            .map_err(|_| GaveUp::Unexpected)?;
+        pending_offset += cut as u64;
+        from += cut;
+        number += 1;
+    }
+    let mut pending = if from == 0 {
+        opened
+    } else {
+        opened.get(from..).unwrap_or_default().to_vec()
+    };
     loop {
         while let Ok((done, piece)) = pieces.try_recv() {
             merger.take(done, piece);
