@@ -1,7 +1,12 @@
 //! The shape of the code, checked: the readers in `src/load/` and the finder in
 //! `src/extract/` each import one another in one direction only, so that a newcomer can
 //! read them from the bottom up (issues 15 and 20).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     };
     timed("extract", data, || {
         // Half the inputs with the roster, so the matching of found names is fuzzed too.
-        let roster = (data.len() % 2 == 0).then(fixture_roster);
+        let roster = data.len().is_multiple_of(2).then(fixture_roster);
         let found = extract(text, roster);
         let text = found.text.as_str();
         if let Some(title) = &found.title {

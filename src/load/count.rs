@@ -247,7 +247,7 @@ impl Counts {
                 *n += 1;
             }
         }
-        if self.hashes.len() % OFFSET_STRIDE == 0 {
+        if self.hashes.len().is_multiple_of(OFFSET_STRIDE) {
             self.offsets.push(offset);
         }
         self.hashes.push(hash);
