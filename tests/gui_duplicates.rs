@@ -39,10 +39,10 @@ fn possible_duplicates_are_one_row_and_show_them_filters_the_table() {
     assert_eq!(harness.state().document().selection.rows.len(), 3234);
     let status = harness.state().status().unwrap_or_default().to_owned();
     assert!(
-        status.contains("(3,234 signers) with 1,234 warnings"),
+        status.contains("(3,234 signers) with 1,234 possible duplicates"),
         "{status}"
     );
-    harness.get_by_label("⚠ 1,234 warnings").click();
+    harness.get_by_label("⚠ 1,234 possible duplicates").click();
     settle(&mut harness);
     harness.get_by_label("1,234 possible duplicates");
     harness.get_by_label("Show them").click();
@@ -84,4 +84,22 @@ fn possible_duplicates_are_one_row_and_show_them_filters_the_table() {
             .query_by_label("Only possible duplicates shown")
             .is_none()
     );
+}
+
+#[test]
+fn the_status_bar_counts_warnings_and_possible_duplicates_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("both.csv");
+    std::fs::write(
+        &path,
+        "name,party,state\nMary Green,D,OH\nMARY GREEN,D,Ohio\nJo Bloggs,L,CA\n",
+    )
+    .unwrap();
+    let harness = new_harness(Some(path));
+    let status = harness.state().status().unwrap_or_default().to_owned();
+    assert!(
+        status.ends_with("(3 signers) with 1 warning · 1 possible duplicate"),
+        "{status}"
+    );
+    harness.get_by_label("⚠ 1 warning · 1 possible duplicate");
 }

@@ -963,13 +963,8 @@ impl DashboardApp {
             if let Source::File(path) = &self.document.source {
                 ui.label(RichText::new(path.display().to_string()).weak().small());
             }
-            let warnings = self.document.warnings.len() + self.document.duplicates.len();
-            if warnings > 0 {
-                let text = format!(
-                    "⚠ {} {}",
-                    crate::text::grouped(warnings),
-                    plural(warnings, "warning", "warnings")
-                );
+            if let Some(notes) = self.document.load_notes() {
+                let text = format!("⚠ {notes}");
                 if ui
                     .link(RichText::new(text).color(theme::WARNING))
                     .on_hover_text("Show what the reader noticed")
@@ -1182,23 +1177,17 @@ impl DashboardApp {
                     result: Ok(Some(document)),
                 } => {
                     self.loading = None;
-                    let warnings = document.warnings.len() + document.duplicates.len();
+                    let notes = document.load_notes();
                     self.replace_document(*document);
                     self.document.refilter(&self.filter);
                     self.error = None;
                     self.settings.remember(&path);
                     self.forget_recovery();
                     let signers = crate::text::grouped(self.document.letter.signers.len());
-                    self.status = Some(match warnings {
-                        0 => format!(
-                            "Opened {} ({signers} signers)",
-                            self.document.display_name()
-                        ),
-                        n => format!(
-                            "Opened {} ({signers} signers) with {} warnings",
-                            self.document.display_name(),
-                            crate::text::grouped(n)
-                        ),
+                    let name = self.document.display_name();
+                    self.status = Some(match notes {
+                        None => format!("Opened {name} ({signers} signers)"),
+                        Some(notes) => format!("Opened {name} ({signers} signers) with {notes}"),
                     });
                 }
                 Outcome::Loaded {

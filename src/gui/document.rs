@@ -75,6 +75,34 @@ fn next_revision() -> u64 {
 }
 
 impl Document {
+    /// What the reader noticed, as the status bar says it: "2 warnings · 150,113 possible
+    /// duplicates"; `None` when it noticed nothing. The duplicates are counted apart, as
+    /// the *Load warnings* window groups them: a petition with many repeated names is not
+    /// a file with that many problems.
+    pub fn load_notes(&self) -> Option<String> {
+        let count = |n: usize, one: &'static str, many: &'static str| {
+            (n > 0).then(|| {
+                format!(
+                    "{} {}",
+                    crate::text::grouped(n),
+                    crate::text::plural(n, one, many)
+                )
+            })
+        };
+        let parts: Vec<String> = [
+            count(self.warnings.len(), "warning", "warnings"),
+            count(
+                self.duplicates.len(),
+                "possible duplicate",
+                "possible duplicates",
+            ),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+
     /// A document for `loaded`, selected through `filter`. Building the index is the slow part
     /// at a million signers, so loaders call this off the UI thread.
     pub fn new(loaded: Loaded, source: Source, filter: &Filter) -> Document {
