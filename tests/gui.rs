@@ -214,6 +214,32 @@ fn the_path_field_takes_the_keyboard_so_a_typed_path_and_enter_open_it() {
 }
 
 #[test]
+fn a_demands_source_is_shown_whole_on_lines_of_its_own() {
+    // At 1280x800 it used to share a line with the status and buttons, cut to
+    // "The letter; also…" in small type.
+    let harness = new_harness(None);
+    let source = harness.get_by_label(
+        "Source: The letter; also ANCA statement (Aram Hamparian) and ANCA Advocacy Days advocates",
+    );
+    let rect = source.rect();
+    let status = harness.get_all_by_label("Status: Secure Azerbaijan's release of the Armenian prisoners, hostages and captives it holds illegally").next().unwrap().rect();
+    let one_line = harness
+        .get_all_by_label("Source: The letter")
+        .next()
+        .unwrap()
+        .rect();
+    assert!(
+        rect.height() > 1.5 * one_line.height(),
+        "wrapped over lines: {rect:?} against {one_line:?}"
+    );
+    assert!(
+        rect.max.y <= status.min.y,
+        "above the status row: {rect:?} {status:?}"
+    );
+    assert!(rect.max.x <= 1280.0, "inside the window: {rect:?}");
+}
+
+#[test]
 fn dropping_a_file_on_the_window_opens_it() {
     let mut harness = new_harness(None);
     harness

@@ -86,6 +86,16 @@ impl ChecklistPanel {
                                 }
                                 ui.add(egui::Label::new(text).wrap());
                             });
+                            // Who asks for it, whole and wrapped: a line of its own, since
+                            // beside the buttons it was cut to "The letter; also…".
+                            if let Some(source) = &demand.source {
+                                ui.add(
+                                    egui::Label::new(
+                                        RichText::new(format!("Source: {source}")).weak(),
+                                    )
+                                    .wrap(),
+                                );
+                            }
                             ui.horizontal(|ui| {
                                 let combo = egui::ComboBox::from_id_salt(("demand-status", index))
                                     .selected_text(demand.status.label())
@@ -129,15 +139,6 @@ impl ChecklistPanel {
                                         }
                                         if ui.small_button("Edit…").clicked() {
                                             commands.push(Command::EditDemand(Some(index)));
-                                        }
-                                        if let Some(source) = &demand.source {
-                                            ui.add(
-                                                egui::Label::new(
-                                                    RichText::new(source).small().weak(),
-                                                )
-                                                .truncate(),
-                                            )
-                                            .on_hover_text(source);
                                         }
                                     },
                                 );
