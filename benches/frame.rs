@@ -23,7 +23,7 @@ mod synthetic;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use signer_dashboard::gui::DashboardApp;
-use signer_dashboard::gui::command::Command;
+use signer_dashboard::gui::command::{EditCommand, FilterCommand};
 use signer_dashboard::order::SortColumn;
 use std::time::Duration;
 
@@ -81,7 +81,7 @@ fn frame(c: &mut Criterion) {
     });
     group.bench_function("click the R filter, then draw", |b| {
         b.iter(|| {
-            app.apply(Command::ToggleParty("R".into()));
+            app.apply(FilterCommand::ToggleParty("R".into()));
             ctx.run_ui(input(), |ui| app.ui_root(ui))
         });
     });
@@ -90,7 +90,7 @@ fn frame(c: &mut Criterion) {
     group.bench_function("edit one signer, then draw", |b| {
         b.iter(|| {
             turn += 1;
-            app.apply(Command::ChooseMember {
+            app.apply(EditCommand::ChooseMember {
                 signer: count / 2,
                 bioguide: format!("X{:06}", turn % 2),
             });
@@ -106,7 +106,7 @@ fn frame(c: &mut Criterion) {
     }
     group.bench_function("sorted by name: click the R filter, then draw", |b| {
         b.iter(|| {
-            app.apply(Command::ToggleParty("R".into()));
+            app.apply(FilterCommand::ToggleParty("R".into()));
             ctx.run_ui(input(), |ui| app.ui_root(ui))
         });
     });

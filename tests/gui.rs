@@ -15,9 +15,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use signer_dashboard::export::ExportFormat;
 use signer_dashboard::gui::DashboardApp;
-use signer_dashboard::gui::command::Command;
+use signer_dashboard::gui::command::ExportKind;
+use signer_dashboard::gui::command::{ExportCommand, FileCommand, FilterCommand};
 use signer_dashboard::gui::document::Source;
-use signer_dashboard::gui::worker::{ExportKind, Outcome, Worker};
+use signer_dashboard::gui::worker::{Outcome, Worker};
 use std::time::Duration;
 
 fn shown_names(harness: &Harness<'static, DashboardApp>) -> Vec<String> {
@@ -160,9 +161,9 @@ fn opening_a_broken_file_shows_the_error_and_keeps_the_sample_open() {
     let mut harness = new_harness(None);
     harness
         .state_mut()
-        .apply(signer_dashboard::gui::command::Command::OpenPath(fixture(
-            "broken.json",
-        )));
+        .apply(signer_dashboard::gui::command::FileCommand::OpenPath(
+            fixture("broken.json"),
+        ));
     settle(&mut harness);
     let error = harness.state().error().expect("an error banner").to_owned();
     assert!(error.starts_with("Could not open broken.json"), "{error}");
@@ -197,7 +198,7 @@ fn the_path_field_takes_the_keyboard_so_a_typed_path_and_enter_open_it() {
     // File ▸ Open path…, and the field shown when there is no file dialog: the user types
     // at once, without clicking into the field first.
     let mut harness = new_harness(None);
-    harness.state_mut().apply(Command::OpenPathField);
+    harness.state_mut().apply(FileCommand::OpenPathField);
     harness.run_ok();
     assert!(harness.state().is_path_field_open());
     let path = fixture("three-signers.csv");
@@ -299,7 +300,7 @@ fn exporting_the_html_report_writes_the_file_and_says_where() {
     let path = folder.path().join("report.html");
     harness.get_by_label("R  Republican").click();
     harness.run_ok();
-    harness.state_mut().apply(Command::ExportTo(
+    harness.state_mut().apply(ExportCommand::WriteTo(
         ExportKind::Data(ExportFormat::Html),
         path.clone(),
     ));
@@ -326,7 +327,7 @@ fn an_export_to_a_folder_that_does_not_exist_says_so_and_the_app_goes_on() {
     let mut harness = new_harness(None);
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("no-such-folder").join("signers.csv");
-    harness.state_mut().apply(Command::ExportTo(
+    harness.state_mut().apply(ExportCommand::WriteTo(
         ExportKind::Data(ExportFormat::Csv),
         path.clone(),
     ));
@@ -420,7 +421,9 @@ fn a_big_letter_sorts_in_the_background_and_filters_keep_the_order() {
     harness.get_by_label("Name ⬆");
 
     // A filter picks its rows out of the sorted order: no new sort.
-    harness.state_mut().apply(Command::ToggleParty("R".into()));
+    harness
+        .state_mut()
+        .apply(FilterCommand::ToggleParty("R".into()));
     harness.step();
     assert!(!harness.state().is_table_sorting());
     let document = harness.state().document();

@@ -15,7 +15,7 @@ use common::repo_root;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 use signer_dashboard::gui::DashboardApp;
-use signer_dashboard::gui::command::Command;
+use signer_dashboard::gui::command::{EditCommand, ImportCommand};
 use signer_dashboard::gui::document::Source;
 use signer_dashboard::model::Role;
 use std::path::PathBuf;
@@ -38,7 +38,7 @@ fn names(harness: &Harness<'static, DashboardApp>) -> Vec<String> {
 #[test]
 fn the_seed_article_becomes_a_new_letter_of_its_25_signers() {
     let mut harness = new_harness(None);
-    harness.state_mut().apply(Command::ImportTextFrom(seed()));
+    harness.state_mut().apply(ImportCommand::ReadFile(seed()));
     harness.run_ok();
     harness.get_by_label("25 found · 25 to add · 4 leads");
     harness.get_by_label("Start a new letter").click();
@@ -79,7 +79,7 @@ fn the_seed_article_becomes_a_new_letter_of_its_25_signers() {
 #[test]
 fn dropped_and_corrected_rows_are_taken_as_reviewed() {
     let mut harness = new_harness(None);
-    harness.state_mut().apply(Command::ImportTextFrom(seed()));
+    harness.state_mut().apply(ImportCommand::ReadFile(seed()));
     harness.run_ok();
     harness.get_by_label("Add Mike Lawler").click();
     harness.run_ok();
@@ -103,7 +103,7 @@ fn pasted_text_adds_only_new_signers_to_the_open_letter_and_undo_takes_them_back
     )
     .unwrap();
     let mut harness = new_harness(None);
-    harness.state_mut().apply(Command::ImportTextFrom(path));
+    harness.state_mut().apply(ImportCommand::ReadFile(path));
     harness.run_ok();
     harness.get_by_label("2 found · 2 to add · 0 leads");
     harness.get_by_label("Accept 2 signers").click();
@@ -123,7 +123,7 @@ fn pasted_text_adds_only_new_signers_to_the_open_letter_and_undo_takes_them_back
         Some("Adriano Espaillat")
     );
 
-    harness.state_mut().apply(Command::Undo);
+    harness.state_mut().apply(EditCommand::Undo);
     harness.run_ok();
     assert_eq!(harness.state().document().letter.signers.len(), 25);
 }
@@ -147,7 +147,7 @@ fn a_text_naming_more_members_than_listed_says_so_with_grouped_counts() {
     let path = folder.path().join("long.txt");
     std::fs::write(&path, format!("Signed by {}.\n", names.join(", "))).unwrap();
     let mut harness = new_harness(None);
-    harness.state_mut().apply(Command::ImportTextFrom(path));
+    harness.state_mut().apply(ImportCommand::ReadFile(path));
     harness.run_ok();
     harness.get_by_label("10,000 found · 10,000 to add · 0 leads");
     harness
@@ -158,7 +158,7 @@ fn a_text_naming_more_members_than_listed_says_so_with_grouped_counts() {
 #[test]
 fn the_import_window_opens_empty_for_pasting() {
     let mut harness = new_harness(None);
-    harness.state_mut().apply(Command::ImportFromText);
+    harness.state_mut().apply(ImportCommand::Open);
     harness.run_ok();
     harness.get_by_label("Paste text on the left and press Find signers.");
     assert!(
@@ -225,7 +225,7 @@ fn name_cells(harness: &mut Harness<'static, DashboardApp>) -> Vec<(String, f32)
 fn every_name_in_the_review_table_has_room_for_its_text_at_laptop_sizes() {
     for size in [[1280.0, 800.0], [1024.0, 640.0]] {
         let mut harness = common::gui::new_harness_at(size);
-        harness.state_mut().apply(Command::ImportTextFrom(seed()));
+        harness.state_mut().apply(ImportCommand::ReadFile(seed()));
         harness.run_ok();
         harness.get_by_label("25 found · 25 to add · 4 leads");
         let font = egui::TextStyle::Body.resolve(&harness.ctx.global_style());
@@ -249,7 +249,7 @@ fn every_name_in_the_review_table_has_room_for_its_text_at_laptop_sizes() {
 #[test]
 fn a_name_being_edited_shows_all_of_it() {
     let mut harness = new_harness(None);
-    harness.state_mut().apply(Command::ImportTextFrom(seed()));
+    harness.state_mut().apply(ImportCommand::ReadFile(seed()));
     harness.run_ok();
     let before = harness.get_by_label("Name of Gabe Amo").rect().width();
     harness.get_by_label("Name of Gabe Amo").click();

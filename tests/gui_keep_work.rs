@@ -20,7 +20,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 use signer_dashboard::gui::DashboardApp;
 use signer_dashboard::gui::app::{PendingAction, Prompt};
-use signer_dashboard::gui::command::Command;
+use signer_dashboard::gui::command::{EditCommand, FileCommand};
 use signer_dashboard::gui::document::Source;
 use signer_dashboard::model::DemandStatus;
 use signer_dashboard::save::backup_path;
@@ -91,7 +91,7 @@ fn opening_another_file_with_unsaved_changes_asks_first() {
     tick_first_demand(&mut harness);
     harness
         .state_mut()
-        .apply(Command::OpenPath(gui_fixture("three-signers.csv")));
+        .apply(FileCommand::OpenPath(gui_fixture("three-signers.csv")));
     settle(&mut harness);
     assert_eq!(
         harness.state().document().source,
@@ -166,7 +166,7 @@ fn undo_and_redo_restore_the_exact_state() {
     let mut harness = new_harness(None);
     let start = harness.state().document().letter.clone();
     tick_first_demand(&mut harness);
-    harness.state_mut().apply(Command::RemoveSigner(0));
+    harness.state_mut().apply(EditCommand::RemoveSigner(0));
     harness.run_ok();
     let edited = harness.state().document().letter.clone();
     assert_eq!(edited.signers.len(), 24);
@@ -398,7 +398,7 @@ fn a_big_file_shows_its_progress_and_cancel_keeps_the_open_letter() {
     let folder = tempfile::tempdir().unwrap();
     let path = big_letter(&folder, 400_000);
     let mut harness = new_harness(None);
-    harness.state_mut().apply(Command::OpenPath(path));
+    harness.state_mut().apply(FileCommand::OpenPath(path));
     harness.step();
     harness.get_by_label_contains("Reading big.json");
     harness.get_by_label("Cancel").click();
@@ -431,7 +431,7 @@ fn a_big_letter_keeps_its_recovery_copy_and_saves_from_threads_without_losing_ed
         .with_data_dir(Some(data.path().to_path_buf()));
     let mut harness = harness_for(app);
     assert_eq!(harness.state().document().letter.signers.len(), 30_000);
-    harness.state_mut().apply(Command::ChooseMember {
+    harness.state_mut().apply(EditCommand::ChooseMember {
         signer: 29_999,
         bioguide: "X000001".to_owned(),
     });
@@ -453,9 +453,11 @@ fn a_big_letter_keeps_its_recovery_copy_and_saves_from_threads_without_losing_ed
     );
     // A big letter is saved on a thread too; an edit made meanwhile stays unsaved.
     let saved = folder.path().join("saved.json");
-    harness.state_mut().apply(Command::SaveTo(saved.clone()));
+    harness
+        .state_mut()
+        .apply(FileCommand::SaveTo(saved.clone()));
     assert!(harness.state().status().unwrap().starts_with("Saving "));
-    harness.state_mut().apply(Command::ChooseMember {
+    harness.state_mut().apply(EditCommand::ChooseMember {
         signer: 0,
         bioguide: "X000002".to_owned(),
     });
@@ -470,7 +472,9 @@ fn a_big_letter_keeps_its_recovery_copy_and_saves_from_threads_without_losing_ed
             .ends_with("changes made while saving are not saved yet")
     );
     // Saved again with nothing changing meanwhile: saved, and the recovery copy is gone.
-    harness.state_mut().apply(Command::SaveTo(saved.clone()));
+    harness
+        .state_mut()
+        .apply(FileCommand::SaveTo(saved.clone()));
     settle(&mut harness);
     assert!(!harness.state().document().is_modified);
     assert_eq!(

@@ -15,8 +15,8 @@ use common::repo_root;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use signer_dashboard::gui::DashboardApp;
-use signer_dashboard::gui::command::Command;
-use signer_dashboard::gui::worker::ExportKind;
+use signer_dashboard::gui::command::ExportKind;
+use signer_dashboard::gui::command::{EditCommand, ExportCommand, RosterCommand, ViewCommand};
 use signer_dashboard::roster::MatchStatus;
 use std::path::PathBuf;
 
@@ -39,7 +39,7 @@ fn with_roster(file: PathBuf) -> Harness<'static, DashboardApp> {
     let mut harness = new_harness(Some(file));
     harness
         .state_mut()
-        .apply(Command::ImportRosterFrom(roster_fixture()));
+        .apply(RosterCommand::ReadFile(roster_fixture()));
     settle(&mut harness);
     harness
 }
@@ -91,7 +91,7 @@ fn choosing_a_candidate_matches_the_signer_and_undo_takes_it_back() {
     );
     assert_eq!(harness.state().roster().unwrap().targets.len(), before - 1);
 
-    harness.state_mut().apply(Command::Undo);
+    harness.state_mut().apply(EditCommand::Undo);
     harness.run_ok();
     assert_eq!(statuses(&harness)[0], MatchStatus::Ambiguous);
 }
@@ -103,7 +103,7 @@ fn the_targets_export_as_csv_with_phone_and_office() {
     let path = folder.path().join("targets.csv");
     harness
         .state_mut()
-        .apply(Command::ExportTo(ExportKind::Targets, path.clone()));
+        .apply(ExportCommand::WriteTo(ExportKind::Targets, path.clone()));
     settle(&mut harness);
     let csv = std::fs::read_to_string(&path).unwrap();
     let targets = harness.state().roster().unwrap().targets.len();
@@ -126,7 +126,7 @@ fn a_file_that_is_not_a_roster_says_so_and_the_roster_stays() {
     let mut harness = with_roster(gui_fixture("ambiguous.json"));
     harness
         .state_mut()
-        .apply(Command::ImportRosterFrom(gui_fixture("not-a-roster.yaml")));
+        .apply(RosterCommand::ReadFile(gui_fixture("not-a-roster.yaml")));
     settle(&mut harness);
     let error = harness.state().error().unwrap().to_owned();
     assert!(
@@ -149,7 +149,7 @@ fn the_roster_is_kept_for_the_next_start() {
         let mut harness = harness_for(app());
         harness
             .state_mut()
-            .apply(Command::ImportRosterFrom(roster_fixture()));
+            .apply(RosterCommand::ReadFile(roster_fixture()));
         settle(&mut harness);
         assert!(data.path().join("roster.json").is_file());
     }
@@ -171,7 +171,7 @@ fn the_roster_is_kept_for_the_next_start() {
 
 #[test]
 fn a_big_letter_is_matched_on_a_thread_and_the_check_waits_for_it() {
-    use signer_dashboard::gui::roster_panel::CentralTab;
+    use signer_dashboard::gui::command::CentralTab;
     let folder = tempfile::tempdir().unwrap();
     let path = common::gui::write_big_letter(&folder, "big.json", "Big", 20_500, |i| {
         format!(
@@ -183,12 +183,12 @@ fn a_big_letter_is_matched_on_a_thread_and_the_check_waits_for_it() {
     assert!(!harness.state().roster().unwrap().is_matching());
     harness
         .state_mut()
-        .apply(Command::ShowTab(CentralTab::Check));
+        .apply(ViewCommand::ShowTab(CentralTab::Check));
     harness.run_ok();
     harness.get_by_label_contains("Not in the roster (20,500)");
 
     // An edit matches the letter again, on a thread; the check says it is waiting.
-    harness.state_mut().apply(Command::RemoveSigner(0));
+    harness.state_mut().apply(EditCommand::RemoveSigner(0));
     harness.step();
     assert!(harness.state().roster().unwrap().is_matching());
     settle(&mut harness);

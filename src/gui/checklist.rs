@@ -1,6 +1,6 @@
 //! The demands as a checklist the organiser ticks off over the campaign.
 
-use super::command::Command;
+use super::command::{Command, EditCommand};
 use super::document::Document;
 use super::theme;
 use crate::model::DemandStatus;
@@ -34,7 +34,7 @@ impl ChecklistPanel {
             ui.heading("Demands");
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Add demand…").clicked() {
-                    commands.push(Command::EditDemand(None));
+                    commands.push(EditCommand::EditDemand(None).into());
                 }
             });
         });
@@ -82,7 +82,9 @@ impl ChecklistPanel {
                                     } else {
                                         DemandStatus::Open
                                     };
-                                    commands.push(Command::SetDemandStatus { index, status });
+                                    commands.push(
+                                        EditCommand::SetDemandStatus { index, status }.into(),
+                                    );
                                 }
                                 ui.add(egui::Label::new(text).wrap());
                             });
@@ -110,10 +112,10 @@ impl ChecklistPanel {
                                                 .clicked()
                                                 && status != demand.status
                                             {
-                                                commands.push(Command::SetDemandStatus {
-                                                    index,
-                                                    status,
-                                                });
+                                                commands.push(
+                                                    EditCommand::SetDemandStatus { index, status }
+                                                        .into(),
+                                                );
                                             }
                                         }
                                     });
@@ -135,10 +137,11 @@ impl ChecklistPanel {
                                             .on_hover_text("Remove this demand (Undo puts it back)")
                                             .clicked()
                                         {
-                                            commands.push(Command::RemoveDemand(index));
+                                            commands.push(EditCommand::RemoveDemand(index).into());
                                         }
                                         if ui.small_button("Edit…").clicked() {
-                                            commands.push(Command::EditDemand(Some(index)));
+                                            commands
+                                                .push(EditCommand::EditDemand(Some(index)).into());
                                         }
                                     },
                                 );
@@ -152,10 +155,13 @@ impl ChecklistPanel {
                                         .desired_width(f32::INFINITY),
                                 );
                                 if response.changed() {
-                                    commands.push(Command::SetDemandNote {
-                                        index,
-                                        note: note.clone(),
-                                    });
+                                    commands.push(
+                                        EditCommand::SetDemandNote {
+                                            index,
+                                            note: note.clone(),
+                                        }
+                                        .into(),
+                                    );
                                 }
                             }
                         });

@@ -1,20 +1,39 @@
-//! What the panels ask the app to do. Panels draw and return commands; the app applies
-//! them after the frame is drawn, so no panel changes another's state mid-frame.
+//! What the panels ask the app to do, grouped by the area that does it. Panels draw and
+//! return commands; the app hands each to its area after the frame is drawn, so no panel
+//! changes another's state mid-frame.
+//!
+//! Commands carry plain data (positions, paths, values, the small types below), never a
+//! panel's own types: every panel depends on this module, and it on nothing in `gui/`.
 
-use super::editor::SignerDraft;
-use super::import::ImportTarget;
-use super::roster_panel::CentralTab;
-use super::worker::ExportKind;
+use crate::export::ExportFormat;
 use crate::extract::Found;
-use crate::model::Date;
-use crate::model::Demand;
-use crate::model::{Chamber, DemandStatus, Role, State};
+use crate::model::{Chamber, Date, Demand, DemandStatus, Letter, Party, Role, Signer, State};
 use std::path::PathBuf;
 
-/// One thing the user asked for.
+/// One thing the user asked for, by area.
 #[must_use]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
+    /// Opening, saving, and the questions around unsaved changes ([`super::files`]).
+    File(FileCommand),
+    /// Which signers every view shows ([`super::app`] applies it to the document).
+    Filter(FilterCommand),
+    /// Changes to the letter, each undoable ([`super::editing`]).
+    Edit(EditCommand),
+    /// The roster of Congress ([`super::roster_panel`]).
+    Roster(RosterCommand),
+    /// Signers found in a text ([`super::importing`]).
+    Import(ImportCommand),
+    /// Writing exports ([`super::exporting`]).
+    Export(ExportCommand),
+    /// What the window shows: tabs, windows, theme ([`super::app`]).
+    View(ViewCommand),
+}
+
+/// Opening and saving letters, and answering the questions they raise.
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileCommand {
     /// Show the native file dialog to pick a letter.
     OpenDialog,
     /// Show the field where a path can be typed.
@@ -23,6 +42,36 @@ pub enum Command {
     OpenPath(PathBuf),
     /// Go back to the bundled sample letter.
     OpenSample,
+    /// Stop reading the file being opened.
+    CancelLoad,
+    /// Save the letter to its file (or ask where, for a letter that has none).
+    Save,
+    /// Ask where to save the letter, then save it there.
+    SaveAs,
+    /// Save the letter to this file and make it the letter's file.
+    SaveTo(PathBuf),
+    /// Answer to "save your changes?": save, then go on.
+    PromptSave,
+    /// Answer to "save your changes?": go on without saving.
+    PromptDiscard,
+    /// Close the question without doing anything.
+    PromptCancel,
+    /// The file changed on disk: write over it anyway.
+    Overwrite,
+    /// The file changed on disk: read it again, dropping the changes made here.
+    Reload,
+    /// Put back the unsaved changes found in the recovery file.
+    RestoreRecovery,
+    /// Throw away the unsaved changes found in the recovery file.
+    DiscardRecovery,
+    /// Close the window.
+    Quit,
+}
+
+/// Which signers the charts, map, table and exports show.
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum FilterCommand {
     /// Add the party code to the filter, or take it out.
     ToggleParty(String),
     /// Add the state to the filter, or take it out.
@@ -34,7 +83,15 @@ pub enum Command {
     /// Show only names containing this text.
     SetSearch(String),
     /// Show every signer.
-    ClearFilters,
+    Clear,
+    /// Show only the possible duplicates (and the signers they repeat), or every signer.
+    ShowOnlyDuplicates(bool),
+}
+
+/// Changes to the letter's signers and demands, and the forms that make them.
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditCommand {
     /// Change how far a demand has got.
     SetDemandStatus {
         /// Which demand, by position in the letter.
@@ -49,16 +106,6 @@ pub enum Command {
         /// The note as typed; blank removes it.
         note: String,
     },
-    /// Ask where to export, then write the export there.
-    Export(ExportKind),
-    /// Write the export to this path (from the path field).
-    ExportTo(ExportKind, PathBuf),
-    /// Save the letter to its file (or ask where, for a letter that has none).
-    Save,
-    /// Ask where to save the letter, then save it there.
-    SaveAs,
-    /// Save the letter to this file and make it the letter's file.
-    SaveTo(PathBuf),
     /// Take back the last edit.
     Undo,
     /// Make the last undone edit again.
@@ -87,24 +134,6 @@ pub enum Command {
     },
     /// Close the signer or demand form without saving.
     CloseEditor,
-    /// Answer to "save your changes?": save, then go on.
-    PromptSave,
-    /// Answer to "save your changes?": go on without saving.
-    PromptDiscard,
-    /// Close the question without doing anything.
-    PromptCancel,
-    /// The file changed on disk: write over it anyway.
-    Overwrite,
-    /// The file changed on disk: read it again, dropping the changes made here.
-    Reload,
-    /// Put back the unsaved changes found in the recovery file.
-    RestoreRecovery,
-    /// Throw away the unsaved changes found in the recovery file.
-    DiscardRecovery,
-    /// Ask for a roster file (any of the three published forms) and read it.
-    ImportRoster,
-    /// Read this roster file.
-    ImportRosterFrom(PathBuf),
     /// Give the signer at `signer` this bioguide id: the person's choice among candidates.
     ChooseMember {
         /// Position of the signer in the letter.
@@ -112,22 +141,32 @@ pub enum Command {
         /// The chosen member's bioguide id.
         bioguide: String,
     },
-    /// Ask where to write the targets, then write them as CSV.
-    ExportTargets,
-    /// Show the signers, the targets or the roster check below the charts.
-    ShowTab(CentralTab),
-    /// Shade the map by signers, or by the share of each delegation that signed.
-    ShadeMapByShare(bool),
+}
+
+/// Reading the roster of Congress.
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum RosterCommand {
+    /// Ask for a roster file (any of the three published forms) and read it.
+    AskForFile,
+    /// Read this roster file.
+    ReadFile(PathBuf),
+}
+
+/// File ▸ Import from text: finding signers in a press release.
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportCommand {
     /// Open the import window, to paste a text into.
-    ImportFromText,
+    Open,
     /// Ask for a .txt, .md or .html file to import signers from.
-    ImportTextDialog,
+    AskForFile,
     /// Read this file into the import window and find its signers.
-    ImportTextFrom(PathBuf),
+    ReadFile(PathBuf),
     /// Close the import window.
-    CloseImport,
+    Close,
     /// Take the reviewed rows into the open letter or a new one.
-    AcceptImport {
+    Accept {
         /// The accepted rows, corrected.
         rows: Vec<Found>,
         /// Where they go.
@@ -137,18 +176,163 @@ pub enum Command {
         /// The new letter's date.
         date: Option<Date>,
     },
-    /// Stop reading the file being opened.
-    CancelLoad,
+}
+
+/// Writing what the window shows to a file.
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExportCommand {
+    /// Ask where to write this export, then write it there.
+    AskWhere(ExportKind),
+    /// Write the export to this path (from the dialog or the path field).
+    WriteTo(ExportKind, PathBuf),
+}
+
+/// What the window shows, apart from the letter.
+#[must_use]
+#[derive(Clone, Debug, PartialEq)]
+pub enum ViewCommand {
+    /// Show the signers, the targets or the roster check below the charts.
+    ShowTab(CentralTab),
+    /// Shade the map by signers, or by the share of each delegation that signed.
+    ShadeMapByShare(bool),
     /// Show or hide the list of load warnings.
     ShowWarnings(bool),
-    /// Show only the possible duplicates (and the signers they repeat), or every signer.
-    ShowOnlyDuplicates(bool),
     /// Hide the error banner.
     DismissError,
     /// Follow the system theme, or force light or dark.
     SetTheme(egui::ThemePreference),
     /// Show the About window.
     ShowAbout(bool),
-    /// Close the window.
-    Quit,
+    /// Show or hide the filters panel.
+    ShowFilters(bool),
+    /// Show or hide the demands panel.
+    ShowDemands(bool),
+}
+
+macro_rules! area_command {
+    ($($area:ident($inner:ty)),* $(,)?) => {$(
+        impl From<$inner> for Command {
+            fn from(command: $inner) -> Command {
+                Command::$area(command)
+            }
+        }
+    )*};
+}
+
+area_command!(
+    File(FileCommand),
+    Filter(FilterCommand),
+    Edit(EditCommand),
+    Roster(RosterCommand),
+    Import(ImportCommand),
+    Export(ExportCommand),
+    View(ViewCommand),
+);
+
+/// What the space below the charts shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CentralTab {
+    /// The signer table.
+    #[default]
+    Signers,
+    /// Members who have not signed.
+    Targets,
+    /// Signers no longer serving, party changes, vacancies.
+    Check,
+    /// The demands checklist, when the window is too narrow to show it beside the charts.
+    Demands,
+}
+
+/// Where accepted rows go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportTarget {
+    /// Added to the end of the open letter (those it already lists are skipped).
+    OpenLetter,
+    /// A new letter with only these signers.
+    NewLetter,
+}
+
+/// What File ▸ Export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    /// One of the core's text formats.
+    Data(ExportFormat),
+    /// A picture of the window as it is.
+    Picture,
+    /// The letter itself, as a JSON letter file (Save As).
+    Letter,
+    /// The members who have not signed, as CSV.
+    Targets,
+}
+
+impl ExportKind {
+    /// The file name extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportKind::Data(format) => format.extension(),
+            ExportKind::Picture => "png",
+            ExportKind::Letter => "json",
+            ExportKind::Targets => "csv",
+        }
+    }
+
+    /// What it is called in menus and messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportKind::Data(format) => format.label(),
+            ExportKind::Picture => "PNG picture",
+            ExportKind::Letter => "Letter file",
+            ExportKind::Targets => "Targets CSV",
+        }
+    }
+}
+
+/// A signer as typed into the form, checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SignerDraft {
+    /// The name, trimmed.
+    pub name: String,
+    /// The party as typed; blank for none.
+    pub party: String,
+    /// The state, recognised.
+    pub state: State,
+    /// House or Senate.
+    pub chamber: Option<Chamber>,
+    /// The district.
+    pub district: Option<u8>,
+    /// Lead or cosigner.
+    pub role: Role,
+    /// Bioguide id.
+    pub bioguide: Option<String>,
+    /// When they signed.
+    pub signed_on: Option<Date>,
+    /// A note.
+    pub note: Option<String>,
+}
+
+impl SignerDraft {
+    /// The signer this draft describes, keeping what `base` has that the form does not show.
+    pub fn to_signer(&self, letter: &mut Letter, base: Option<&Signer>) -> Signer {
+        let party = match letter.parties.intern(&self.party) {
+            crate::model::Interned::Known(p) | crate::model::Interned::Other(p) => p,
+            crate::model::Interned::Full => Party::UNKNOWN,
+        };
+        let mut extra = base.and_then(|b| b.extra.clone());
+        if let Some(fields) = extra.as_mut() {
+            fields.remove(crate::model::UNRECOGNISED_STATE_KEY);
+        }
+        Signer {
+            name: self.name.as_str().into(),
+            party,
+            state: self.state,
+            chamber: self.chamber,
+            district: self.district,
+            role: self.role,
+            bioguide: self.bioguide.as_deref().map(Box::from),
+            signed_on: self.signed_on,
+            note: self.note.as_deref().map(Box::from),
+            extra: extra.filter(|e| !e.is_empty()),
+        }
+    }
 }

@@ -1,60 +1,11 @@
 //! Small forms to add and edit signers and demands. They check each field as it is typed
 //! and only offer to save what the loader would accept.
 
-use super::command::Command;
+use super::command::{Command, EditCommand, SignerDraft};
 use crate::model::{
-    Chamber, Date, Demand, DemandStatus, Letter, Party, Role, Signer, State, normalise_known,
+    Chamber, Date, Demand, DemandStatus, Letter, Party, Role, State, normalise_known,
 };
 use egui::RichText;
-
-/// A signer as typed into the form, checked.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SignerDraft {
-    /// The name, trimmed.
-    pub name: String,
-    /// The party as typed; blank for none.
-    pub party: String,
-    /// The state, recognised.
-    pub state: State,
-    /// House or Senate.
-    pub chamber: Option<Chamber>,
-    /// The district.
-    pub district: Option<u8>,
-    /// Lead or cosigner.
-    pub role: Role,
-    /// Bioguide id.
-    pub bioguide: Option<String>,
-    /// When they signed.
-    pub signed_on: Option<Date>,
-    /// A note.
-    pub note: Option<String>,
-}
-
-impl SignerDraft {
-    /// The signer this draft describes, keeping what `base` has that the form does not show.
-    pub fn to_signer(&self, letter: &mut Letter, base: Option<&Signer>) -> Signer {
-        let party = match letter.parties.intern(&self.party) {
-            crate::model::Interned::Known(p) | crate::model::Interned::Other(p) => p,
-            crate::model::Interned::Full => Party::UNKNOWN,
-        };
-        let mut extra = base.and_then(|b| b.extra.clone());
-        if let Some(fields) = extra.as_mut() {
-            fields.remove(crate::model::UNRECOGNISED_STATE_KEY);
-        }
-        Signer {
-            name: self.name.as_str().into(),
-            party,
-            state: self.state,
-            chamber: self.chamber,
-            district: self.district,
-            role: self.role,
-            bioguide: self.bioguide.as_deref().map(Box::from),
-            signed_on: self.signed_on,
-            note: self.note.as_deref().map(Box::from),
-            extra: extra.filter(|e| !e.is_empty()),
-        }
-    }
-}
 
 /// The signer form's fields as typed.
 #[derive(Clone, Debug, Default)]
@@ -264,9 +215,12 @@ impl SignerForm {
                 name
             },
         );
-        outcome.command(|draft| Command::CommitSigner {
-            index,
-            draft: Box::new(draft.clone()),
+        outcome.command(|draft| {
+            EditCommand::CommitSigner {
+                index,
+                draft: Box::new(draft.clone()),
+            }
+            .into()
         })
     }
 }
@@ -389,9 +343,12 @@ impl DemandForm {
                 text
             },
         );
-        outcome.command(|demand| Command::CommitDemand {
-            index,
-            demand: Box::new(demand.clone()),
+        outcome.command(|demand| {
+            EditCommand::CommitDemand {
+                index,
+                demand: Box::new(demand.clone()),
+            }
+            .into()
         })
     }
 }
@@ -415,7 +372,7 @@ impl<T> FormOutcome<'_, T> {
         match self {
             FormOutcome::Open => None,
             FormOutcome::Save(value) => Some(save(value)),
-            FormOutcome::Close => Some(Command::CloseEditor),
+            FormOutcome::Close => Some(EditCommand::CloseEditor.into()),
         }
     }
 }

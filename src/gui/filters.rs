@@ -1,6 +1,6 @@
 //! The filters: a name search, party, chamber, role and state, each value with its count.
 
-use super::command::Command;
+use super::command::{Command, FilterCommand};
 use super::document::Document;
 use super::theme;
 use crate::analysis::Filter;
@@ -28,7 +28,7 @@ impl FiltersPanel {
                     .add_enabled(!filter.is_empty(), egui::Button::new("Clear filters"))
                     .clicked()
                 {
-                    commands.push(Command::ClearFilters);
+                    commands.push(FilterCommand::Clear.into());
                 }
             });
         });
@@ -57,7 +57,7 @@ impl FiltersPanel {
             self.search.clear();
         }
         if self.search != filter.search {
-            commands.push(Command::SetSearch(self.search.clone()));
+            commands.push(FilterCommand::SetSearch(self.search.clone()).into());
         }
 
         section(ui, "Party");
@@ -76,7 +76,7 @@ impl FiltersPanel {
                 count,
                 Some(theme::party_colour(party)),
             ) {
-                commands.push(Command::ToggleParty(code.to_owned()));
+                commands.push(FilterCommand::ToggleParty(code.to_owned()).into());
             }
         }
 
@@ -86,7 +86,7 @@ impl FiltersPanel {
                 .selectable_label(filter.chamber.is_none(), "Both")
                 .clicked()
             {
-                commands.push(Command::SetChamber(None));
+                commands.push(FilterCommand::SetChamber(None).into());
             }
             for chamber in Chamber::ALL {
                 let text = format!(
@@ -98,7 +98,7 @@ impl FiltersPanel {
                     .selectable_label(filter.chamber == Some(chamber), text)
                     .clicked()
                 {
-                    commands.push(Command::SetChamber(Some(chamber)));
+                    commands.push(FilterCommand::SetChamber(Some(chamber)).into());
                 }
             }
         });
@@ -106,7 +106,7 @@ impl FiltersPanel {
         section(ui, "Role");
         ui.horizontal_wrapped(|ui| {
             if ui.selectable_label(filter.role.is_none(), "Both").clicked() {
-                commands.push(Command::SetRole(None));
+                commands.push(FilterCommand::SetRole(None).into());
             }
             for role in Role::ALL {
                 let text = format!(
@@ -118,7 +118,7 @@ impl FiltersPanel {
                     .selectable_label(filter.role == Some(role), text)
                     .clicked()
                 {
-                    commands.push(Command::SetRole(Some(role)));
+                    commands.push(FilterCommand::SetRole(Some(role)).into());
                 }
             }
         });
@@ -141,7 +141,7 @@ impl FiltersPanel {
                     let is_selected = filter.states.contains(state.code());
                     let label = format!("{}  {}", state.code(), state.name());
                     if value_row(ui, is_selected, &label, facets.state(state), None) {
-                        commands.push(Command::ToggleState(state));
+                        commands.push(FilterCommand::ToggleState(state).into());
                     }
                 }
             });

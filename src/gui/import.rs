@@ -2,7 +2,7 @@
 //! review the signers found in it, correct or drop rows, then add them to the open letter
 //! or start a new one.
 
-use super::command::Command;
+use super::command::{Command, ImportCommand, ImportTarget};
 use super::theme;
 use crate::extract::{Extraction, Found, TextKind, extract_as};
 use crate::model::{Chamber, Date, Role, State};
@@ -22,15 +22,6 @@ const NAME_MIN_WIDTH_POINTS: f32 = 90.0;
 const NAME_MAX_WIDTH_POINTS: f32 = 300.0;
 /// Space between a cell's text and its frame, each side.
 const CELL_MARGIN_POINTS: Vec2 = Vec2::new(4.0, 2.0);
-
-/// Where accepted rows go.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ImportTarget {
-    /// Added to the end of the open letter (those it already lists are skipped).
-    OpenLetter,
-    /// A new letter with only these signers.
-    NewLetter,
-}
 
 /// One row of the review table: what was found, as the user corrects it.
 #[derive(Clone, Debug)]
@@ -173,7 +164,7 @@ impl ImportDialog {
                 ui.horizontal_wrapped(|ui| {
                     ui.label("Paste a press release or the letter's text, or open a file, then review what was found.");
                     if ui.button("Open a text file…").clicked() {
-                        command = Some(Command::ImportTextDialog);
+                        command = Some(ImportCommand::AskForFile.into());
                     }
                     if ui.add_enabled(!self.text.trim().is_empty(), egui::Button::new("Find signers")).clicked() {
                         self.find(roster);
@@ -193,7 +184,7 @@ impl ImportDialog {
                 });
             });
         if !is_open {
-            command = Some(Command::CloseImport);
+            command = Some(ImportCommand::Close.into());
         }
         command
     }
@@ -432,15 +423,18 @@ impl ImportDialog {
                     .filter(|r| r.keep)
                     .filter_map(|r| r.corrected().ok())
                     .collect();
-                command = Some(Command::AcceptImport {
-                    rows,
-                    target: self.target,
-                    title: self.title.trim().to_owned(),
-                    date: date.ok().flatten(),
-                });
+                command = Some(
+                    ImportCommand::Accept {
+                        rows,
+                        target: self.target,
+                        title: self.title.trim().to_owned(),
+                        date: date.ok().flatten(),
+                    }
+                    .into(),
+                );
             }
             if ui.button("Cancel").clicked() {
-                command = Some(Command::CloseImport);
+                command = Some(ImportCommand::Close.into());
             }
         });
         command

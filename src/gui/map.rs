@@ -2,7 +2,7 @@
 //! territories beside it, shaded by the number of selected signers. Clicking a tile toggles
 //! that state in the filter.
 
-use super::command::Command;
+use super::command::{Command, FilterCommand};
 use super::document::Document;
 use super::roster_panel::RosterState;
 use super::theme;
@@ -173,7 +173,7 @@ pub fn ui(
             );
         });
         if response.clicked() {
-            command = Some(Command::ToggleState(state));
+            command = Some(FilterCommand::ToggleState(state).into());
         }
     }
 

@@ -1,21 +1,35 @@
 //! The window: eframe/egui panels over the core. Each panel is its own module that reads
-//! the [`document::Document`] and returns [`command::Command`]s, which
-//! [`app::DashboardApp`] applies after drawing.
+//! the [`document::Document`] and returns [`command::Command`]s; [`app::DashboardApp`]
+//! hands each, after drawing, to the area that applies it (files, editing, importing,
+//! exporting, layout). `docs/ARCHITECTURE.md` maps the menu items to the files.
 
 pub mod app;
+pub mod background;
 pub mod charts;
 pub mod checklist;
 pub mod command;
+pub mod dialogs;
 pub mod document;
+pub mod editing;
 pub mod editor;
+pub mod exporting;
+pub mod files;
 pub mod filters;
 pub mod header;
 pub mod import;
+pub mod importing;
+pub mod layout;
 pub mod map;
+pub mod menu;
+pub mod path_field;
+pub mod recovery;
 pub mod roster_panel;
 pub mod session;
+pub mod settings;
+pub mod status_bar;
 pub mod table;
 pub mod theme;
+pub mod warnings;
 pub mod worker;
 
 pub use app::DashboardApp;

@@ -1,7 +1,7 @@
 //! The roster of Congress in the window: who has not signed yet (the targets), coverage
 //! of each party and delegation, and the roster check.
 
-use super::command::Command;
+use super::command::{Command, EditCommand, ExportCommand, ExportKind};
 use super::document::Document;
 use super::theme;
 use crate::analysis::Filter;
@@ -15,18 +15,6 @@ use crate::text::plural;
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 use std::sync::{Arc, mpsc};
-
-/// What the space below the charts shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum CentralTab {
-    /// The signer table.
-    #[default]
-    Signers,
-    /// Members who have not signed.
-    Targets,
-    /// Signers no longer serving, party changes, vacancies.
-    Check,
-}
 
 /// Matches of one version of the letter, and the roster check made from them.
 struct Matched {
@@ -240,7 +228,7 @@ pub fn targets_ui(ui: &mut egui::Ui, state: &RosterState, document: &Document) -
                 .add_enabled(n > 0, egui::Button::new("Export targets CSV…"))
                 .clicked()
             {
-                commands.push(Command::ExportTargets);
+                commands.push(ExportCommand::AskWhere(ExportKind::Targets).into());
             }
         });
     });
@@ -427,10 +415,13 @@ pub fn match_cell_ui(ui: &mut egui::Ui, state: &RosterState, position: usize) ->
                         member.seat_label()
                     );
                     if ui.button(label).clicked() {
-                        command = Some(Command::ChooseMember {
-                            signer: position,
-                            bioguide: member.bioguide.to_string(),
-                        });
+                        command = Some(
+                            EditCommand::ChooseMember {
+                                signer: position,
+                                bioguide: member.bioguide.to_string(),
+                            }
+                            .into(),
+                        );
                     }
                 }
             });

@@ -1,7 +1,7 @@
 //! The signer table: one row per selected signer, sortable by any column, virtualised so
 //! that only the rows on screen are laid out.
 
-use super::command::Command;
+use super::command::{Command, EditCommand};
 use super::document::Document;
 use super::roster_panel::{self, RosterState};
 use super::theme;
@@ -299,15 +299,15 @@ impl TablePanel {
                     }
                     let response = row.response();
                     if response.double_clicked() {
-                        commands.push(Command::EditSigner(Some(position)));
+                        commands.push(EditCommand::EditSigner(Some(position)).into());
                     }
                     response.context_menu(|ui| {
                         ui.label(RichText::new(signer.name.as_ref()).strong());
                         if ui.button("Edit signer…").clicked() {
-                            commands.push(Command::EditSigner(Some(position)));
+                            commands.push(EditCommand::EditSigner(Some(position)).into());
                         }
                         if ui.button("Remove signer").clicked() {
-                            commands.push(Command::RemoveSigner(position));
+                            commands.push(EditCommand::RemoveSigner(position).into());
                         }
                     });
                 });

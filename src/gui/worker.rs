@@ -2,6 +2,7 @@
 //! Each job runs on its own thread and reports back through a channel; the window keeps
 //! drawing, and the letter already open stays open until the new one is ready.
 
+use super::command::ExportKind;
 use super::document::{Document, Source};
 use crate::analysis::{Filter, Selection};
 use crate::export::{ExportFormat, Report, write_atomically, write_export};
@@ -76,41 +77,6 @@ pub struct ExportSnapshot {
     pub selection: Selection,
     /// When the export was asked for, as exports write it.
     pub generated_at: String,
-}
-
-/// What File ▸ Export writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportKind {
-    /// One of the core's text formats.
-    Data(ExportFormat),
-    /// A picture of the window as it is.
-    Picture,
-    /// The letter itself, as a JSON letter file (Save As).
-    Letter,
-    /// The members who have not signed, as CSV.
-    Targets,
-}
-
-impl ExportKind {
-    /// The file name extension.
-    pub fn extension(self) -> &'static str {
-        match self {
-            ExportKind::Data(format) => format.extension(),
-            ExportKind::Picture => "png",
-            ExportKind::Letter => "json",
-            ExportKind::Targets => "csv",
-        }
-    }
-
-    /// What it is called in menus and messages.
-    pub fn label(self) -> &'static str {
-        match self {
-            ExportKind::Data(format) => format.label(),
-            ExportKind::Picture => "PNG picture",
-            ExportKind::Letter => "Letter file",
-            ExportKind::Targets => "Targets CSV",
-        }
-    }
 }
 
 /// How the file dialog ended.
