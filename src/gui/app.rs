@@ -151,6 +151,11 @@ impl DashboardApp {
             || self.roster.as_ref().is_some_and(RosterState::is_matching)
     }
 
+    /// What the space below the charts shows.
+    pub fn view_tab(&self) -> super::command::CentralTab {
+        self.view.tab
+    }
+
     /// Whether the path field is showing.
     pub fn is_path_field_open(&self) -> bool {
         self.path_field.is_some()
@@ -161,6 +166,10 @@ impl DashboardApp {
         self.collect_background_work();
         if let Some(roster) = &mut self.roster {
             roster.refresh(&self.document, &self.filter, ui.ctx());
+        }
+        // On the context that draws, whatever context the worker was given.
+        if ui.ctx().options(|o| o.theme_preference) != self.settings.theme {
+            ui.ctx().set_theme(self.settings.theme);
         }
         if !self.session.is_started {
             // On the context that draws (a test's harness has its own), before any name is laid out.

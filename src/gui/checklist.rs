@@ -44,11 +44,16 @@ impl ChecklistPanel {
             return commands;
         }
         let met = document.letter.demands_met();
-        ui.add(
-            egui::ProgressBar::new(met as f32 / demands.len() as f32)
-                .text(progress_text(met, demands.len()))
-                .fill(theme::MET),
-        );
+        // The count beside the bar, not on it: on an empty bar the text would sit over the
+        // rounded start of the fill.
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(progress_text(met, demands.len())).strong());
+            // Square ends: a rounded bar draws a dot of fill even when none is met.
+            let bar = egui::ProgressBar::new(met as f32 / demands.len() as f32)
+                .fill(theme::MET)
+                .corner_radius(0);
+            ui.add(bar);
+        });
         ui.add_space(6.0);
         egui::ScrollArea::vertical()
             .id_salt("demands")

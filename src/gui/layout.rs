@@ -50,10 +50,8 @@ impl DashboardApp {
             ViewCommand::ShowWarnings(is_open) => self.view.is_warnings_open = is_open,
             ViewCommand::ShowAbout(is_open) => self.view.is_about_open = is_open,
             ViewCommand::DismissError => self.error = None,
-            ViewCommand::SetTheme(preference) => {
-                self.settings.theme = preference;
-                self.worker.ctx().set_theme(preference);
-            }
+            // The next frame puts it on the context that draws.
+            ViewCommand::SetTheme(preference) => self.settings.theme = preference,
             ViewCommand::ShowFilters(is_shown) => self.settings.panels.is_filters_shown = is_shown,
             ViewCommand::ShowDemands(is_shown) => {
                 self.settings.panels.is_demands_shown = is_shown;

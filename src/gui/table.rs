@@ -198,119 +198,130 @@ impl TablePanel {
         } else {
             "signer-table"
         };
-        TableBuilder::new(ui)
-            .id_salt(table_id)
-            .striped(true)
-            .sense(egui::Sense::click())
-            .resizable(true)
-            .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::remainder().at_least(160.0).clip(true))
-            .column(Column::exact(56.0))
-            .column(Column::exact(56.0))
-            .column(Column::exact(64.0))
-            .column(Column::exact(72.0))
-            .column(Column::exact(80.0))
-            .columns(Column::exact(84.0), usize::from(roster.is_some()))
+        // Where the columns' least widths do not fit (a narrow window, a wide filters panel),
+        // the table scrolls sideways rather than losing its last columns off the edge.
+        egui::ScrollArea::horizontal()
+            .id_salt((table_id, "sideways"))
             .auto_shrink([false, false])
-            .header(22.0, |mut header| {
-                for (title, column) in headers {
-                    header.col(|ui| {
-                        let arrow = match (sort == column, is_ascending) {
-                            (true, true) => " ⬆",
-                            (true, false) => " ⬇",
-                            (false, _) => "",
-                        };
-                        let button =
-                            egui::Button::new(RichText::new(format!("{title}{arrow}")).strong())
+            .show(ui, |ui| {
+                TableBuilder::new(ui)
+                    .id_salt(table_id)
+                    .striped(true)
+                    .sense(egui::Sense::click())
+                    .resizable(true)
+                    .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+                    .column(Column::remainder().at_least(160.0).clip(true))
+                    .column(Column::exact(56.0))
+                    .column(Column::exact(56.0))
+                    .column(Column::exact(64.0))
+                    .column(Column::exact(72.0))
+                    .column(Column::exact(80.0))
+                    .columns(Column::exact(84.0), usize::from(roster.is_some()))
+                    .auto_shrink([false, false])
+                    .header(22.0, |mut header| {
+                        for (title, column) in headers {
+                            header.col(|ui| {
+                                let arrow = match (sort == column, is_ascending) {
+                                    (true, true) => " ⬆",
+                                    (true, false) => " ⬇",
+                                    (false, _) => "",
+                                };
+                                let button = egui::Button::new(
+                                    RichText::new(format!("{title}{arrow}")).strong(),
+                                )
                                 .frame(false);
-                        if ui
-                            .add(button)
-                            .on_hover_text(format!("Sort by {}", title.to_lowercase()))
-                            .clicked()
-                        {
-                            clicked = Some(column);
+                                if ui
+                                    .add(button)
+                                    .on_hover_text(format!("Sort by {}", title.to_lowercase()))
+                                    .clicked()
+                                {
+                                    clicked = Some(column);
+                                }
+                                if is_sorting && sort == column {
+                                    ui.add(egui::Spinner::new().size(12.0)).on_hover_text(
+                                        "Sorting… the file's order is shown until it is done",
+                                    );
+                                }
+                            });
                         }
-                        if is_sorting && sort == column {
-                            ui.add(egui::Spinner::new().size(12.0)).on_hover_text(
-                                "Sorting… the file's order is shown until it is done",
-                            );
+                        if roster.is_some() {
+                            header.col(|ui| {
+                                ui.label(RichText::new("Roster").strong()).on_hover_text(
+                                    "Whether the signer was found in the roster of Congress",
+                                );
+                            });
                         }
-                    });
-                }
-                if roster.is_some() {
-                    header.col(|ui| {
-                        ui.label(RichText::new("Roster").strong()).on_hover_text(
-                            "Whether the signer was found in the roster of Congress",
-                        );
-                    });
-                }
-            })
-            .body(|body| {
-                body.rows(theme::TABLE_ROW_HEIGHT_POINTS, rows.len(), |mut row| {
-                    let Some(&position) = rows.get(row.index()) else {
-                        return;
-                    };
-                    let Some(signer) = document.letter.signers.get(position as usize) else {
-                        return;
-                    };
-                    let position = position as usize;
-                    row.col(|ui| {
-                        ui.label(signer.name.as_ref());
-                    });
-                    row.col(|ui| {
-                        let code = document.letter.party_code(signer);
-                        ui.label(
-                            RichText::new(code)
-                                .color(theme::party_colour(signer.party))
-                                .strong(),
-                        )
-                        .on_hover_text(document.letter.parties.name(signer.party));
-                    });
-                    row.col(|ui| {
-                        let code = signer.unrecognised_state().unwrap_or(signer.state.code());
-                        let label = if signer.state.is_known() {
-                            RichText::new(code)
-                        } else {
-                            RichText::new(code).color(theme::WARNING)
-                        };
-                        ui.label(label).on_hover_text(signer.state.name());
-                    });
-                    row.col(|ui| {
-                        ui.label(district_text(signer));
-                    });
-                    row.col(|ui| {
-                        ui.label(signer.chamber.map_or("—", Chamber::label));
-                    });
-                    row.col(|ui| {
-                        let text = RichText::new(signer.role.label());
-                        ui.label(if signer.role == Role::Lead {
-                            text.strong()
-                        } else {
-                            text
-                        });
-                    });
-                    if let Some(roster) = roster {
-                        row.col(|ui| {
-                            if let Some(command) = roster_panel::match_cell_ui(ui, roster, position)
-                            {
-                                commands.push(command);
+                    })
+                    .body(|body| {
+                        body.rows(theme::TABLE_ROW_HEIGHT_POINTS, rows.len(), |mut row| {
+                            let Some(&position) = rows.get(row.index()) else {
+                                return;
+                            };
+                            let Some(signer) = document.letter.signers.get(position as usize)
+                            else {
+                                return;
+                            };
+                            let position = position as usize;
+                            row.col(|ui| {
+                                ui.label(signer.name.as_ref());
+                            });
+                            row.col(|ui| {
+                                let code = document.letter.party_code(signer);
+                                ui.label(
+                                    RichText::new(code)
+                                        .color(theme::party_colour(signer.party))
+                                        .strong(),
+                                )
+                                .on_hover_text(document.letter.parties.name(signer.party));
+                            });
+                            row.col(|ui| {
+                                let code =
+                                    signer.unrecognised_state().unwrap_or(signer.state.code());
+                                let label = if signer.state.is_known() {
+                                    RichText::new(code)
+                                } else {
+                                    RichText::new(code).color(theme::WARNING)
+                                };
+                                ui.label(label).on_hover_text(signer.state.name());
+                            });
+                            row.col(|ui| {
+                                ui.label(district_text(signer));
+                            });
+                            row.col(|ui| {
+                                ui.label(signer.chamber.map_or("—", Chamber::label));
+                            });
+                            row.col(|ui| {
+                                let text = RichText::new(signer.role.label());
+                                ui.label(if signer.role == Role::Lead {
+                                    text.strong()
+                                } else {
+                                    text
+                                });
+                            });
+                            if let Some(roster) = roster {
+                                row.col(|ui| {
+                                    if let Some(command) =
+                                        roster_panel::match_cell_ui(ui, roster, position)
+                                    {
+                                        commands.push(command);
+                                    }
+                                });
                             }
+                            let response = row.response();
+                            if response.double_clicked() {
+                                commands.push(EditCommand::EditSigner(Some(position)).into());
+                            }
+                            response.context_menu(|ui| {
+                                ui.label(RichText::new(signer.name.as_ref()).strong());
+                                if ui.button("Edit signer…").clicked() {
+                                    commands.push(EditCommand::EditSigner(Some(position)).into());
+                                }
+                                if ui.button("Remove signer").clicked() {
+                                    commands.push(EditCommand::RemoveSigner(position).into());
+                                }
+                            });
                         });
-                    }
-                    let response = row.response();
-                    if response.double_clicked() {
-                        commands.push(EditCommand::EditSigner(Some(position)).into());
-                    }
-                    response.context_menu(|ui| {
-                        ui.label(RichText::new(signer.name.as_ref()).strong());
-                        if ui.button("Edit signer…").clicked() {
-                            commands.push(EditCommand::EditSigner(Some(position)).into());
-                        }
-                        if ui.button("Remove signer").clicked() {
-                            commands.push(EditCommand::RemoveSigner(position).into());
-                        }
                     });
-                });
             });
         if let Some(column) = clicked {
             self.sort_by(column);
