@@ -1,3 +1,6 @@
+//! Why a letter could not be loaded, said the way a person fixes it: the file, then
+//! line:column, the field, and what was expected there.
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 
