@@ -10,26 +10,6 @@ use crate::extract::Found;
 use crate::model::{Chamber, Date, Demand, DemandStatus, Letter, Party, Role, Signer, State};
 use std::path::PathBuf;
 
-/// One thing the user asked for, by area.
-#[must_use]
-#[derive(Clone, Debug, PartialEq)]
-pub enum Command {
-    /// Opening, saving, and the questions around unsaved changes ([`super::files`]).
-    File(FileCommand),
-    /// Which signers every view shows ([`super::app`] applies it to the document).
-    Filter(FilterCommand),
-    /// Changes to the letter, each undoable ([`super::editing`]).
-    Edit(EditCommand),
-    /// The roster of Congress ([`super::roster_panel`]).
-    Roster(RosterCommand),
-    /// Signers found in a text ([`super::importing`]).
-    Import(ImportCommand),
-    /// Writing exports ([`super::exporting`]).
-    Export(ExportCommand),
-    /// What the window shows: tabs, windows, theme ([`super::app`]).
-    View(ViewCommand),
-}
-
 /// Opening and saving letters, and answering the questions they raise.
 #[must_use]
 #[derive(Clone, Debug, PartialEq)]
@@ -210,23 +190,39 @@ pub enum ViewCommand {
     ShowDemands(bool),
 }
 
-macro_rules! area_command {
-    ($($area:ident($inner:ty)),* $(,)?) => {$(
-        impl From<$inner> for Command {
+/// The [`Command`] enum, one variant per area, and the `From` that wraps each area's
+/// command in it, so that a panel writes `FilterCommand::Clear.into()`.
+macro_rules! commands_by_area {
+    ($($(#[$doc:meta])* $area:ident($inner:ty)),* $(,)?) => {
+        /// One thing the user asked for, by area.
+        #[must_use]
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum Command {
+            $($(#[$doc])* $area($inner),)*
+        }
+
+        $(impl From<$inner> for Command {
             fn from(command: $inner) -> Command {
                 Command::$area(command)
             }
-        }
-    )*};
+        })*
+    };
 }
 
-area_command!(
+commands_by_area!(
+    /// Opening, saving, and the questions around unsaved changes ([`super::files`]).
     File(FileCommand),
+    /// Which signers every view shows ([`super::app`] applies it to the document).
     Filter(FilterCommand),
+    /// Changes to the letter, each undoable ([`super::editing`]).
     Edit(EditCommand),
+    /// The roster of Congress ([`super::app`]; its tabs are [`super::roster_panel`]).
     Roster(RosterCommand),
+    /// Signers found in a text ([`super::importing`]).
     Import(ImportCommand),
+    /// Writing exports ([`super::exporting`]).
     Export(ExportCommand),
+    /// What the window shows: tabs, side panels, windows, theme ([`super::layout`]).
     View(ViewCommand),
 );
 

@@ -63,7 +63,92 @@ impl DashboardApp {
     }
 }
 
-/// The filters on the left: open, or closed to a strip with the button that opens them.
+/// The two side panels, each closable to a strip holding the button that opens it again.
+#[derive(Clone, Copy)]
+enum Side {
+    Filters,
+    Demands,
+}
+
+impl Side {
+    /// The panel when open and when closed.
+    fn panels(self) -> (egui::Panel, egui::Panel) {
+        let (open, closed) = match self {
+            Side::Filters => (
+                egui::Panel::left("filters")
+                    .default_size(theme::FILTERS_WIDTH_POINTS)
+                    .min_size(180.0)
+                    .max_size(360.0),
+                egui::Panel::left("filters closed"),
+            ),
+            Side::Demands => (
+                egui::Panel::right("demands")
+                    .default_size(theme::DEMANDS_WIDTH_POINTS)
+                    .min_size(240.0)
+                    .max_size(520.0),
+                egui::Panel::right("demands closed"),
+            ),
+        };
+        (
+            open,
+            closed
+                .resizable(false)
+                .exact_size(CLOSED_PANEL_WIDTH_POINTS),
+        )
+    }
+
+    fn is_shown(self, panels: Panels) -> bool {
+        match self {
+            Side::Filters => panels.is_filters_shown,
+            Side::Demands => panels.is_demands_shown,
+        }
+    }
+
+    fn show(self, is_shown: bool) -> Command {
+        match self {
+            Side::Filters => ViewCommand::ShowFilters(is_shown).into(),
+            Side::Demands => ViewCommand::ShowDemands(is_shown).into(),
+        }
+    }
+
+    /// The closed strip's button: an arrow pointing where the panel opens, and what it shows.
+    fn reopen(self) -> (&'static str, &'static str) {
+        match self {
+            Side::Filters => ("⏵", "Show the filters"),
+            Side::Demands => ("⏴", "Show the demands"),
+        }
+    }
+}
+
+/// `side`'s panel, open with `contents` or closed to its button; opening or closing it
+/// (by the button, or by dragging its edge) becomes a command.
+fn side_ui(
+    ui: &mut egui::Ui,
+    side: Side,
+    panels: Panels,
+    contents: impl FnOnce(&mut egui::Ui) -> Vec<Command>,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let was_shown = side.is_shown(panels);
+    let mut is_open = was_shown;
+    let (open, closed) = side.panels();
+    egui::Panel::show_switched(ui, &mut is_open, closed, open, |ui, is_expanded| {
+        if is_expanded {
+            commands.extend(contents(ui));
+        } else {
+            let (arrow, what) = side.reopen();
+            if reopen_button_ui(ui, arrow, what).clicked() {
+                commands.push(side.show(true));
+            }
+        }
+    });
+    if is_open != was_shown {
+        commands.push(side.show(is_open));
+    }
+    commands
+}
+
+/// The filters on the left.
 pub fn filters_side_ui(
     ui: &mut egui::Ui,
     panels: Panels,
@@ -71,26 +156,9 @@ pub fn filters_side_ui(
     document: &Document,
     filter: &Filter,
 ) -> Vec<Command> {
-    let mut commands = Vec::new();
-    let mut is_open = panels.is_filters_shown;
-    let closed = egui::Panel::left("filters closed")
-        .resizable(false)
-        .exact_size(CLOSED_PANEL_WIDTH_POINTS);
-    let open = egui::Panel::left("filters")
-        .default_size(theme::FILTERS_WIDTH_POINTS)
-        .min_size(180.0)
-        .max_size(360.0);
-    egui::Panel::show_switched(ui, &mut is_open, closed, open, |ui, is_expanded| {
-        if is_expanded {
-            commands.extend(panel.ui(ui, document, filter));
-        } else if reopen_button_ui(ui, "⏵", "Show the filters").clicked() {
-            commands.push(ViewCommand::ShowFilters(true).into());
-        }
-    });
-    if is_open != panels.is_filters_shown {
-        commands.push(ViewCommand::ShowFilters(is_open).into());
-    }
-    commands
+    side_ui(ui, Side::Filters, panels, |ui| {
+        panel.ui(ui, document, filter)
+    })
 }
 
 /// The demands on the right, when the window is wide enough for them there.
@@ -100,26 +168,7 @@ pub fn demands_side_ui(
     panel: &mut ChecklistPanel,
     document: &Document,
 ) -> Vec<Command> {
-    let mut commands = Vec::new();
-    let mut is_open = panels.is_demands_shown;
-    let closed = egui::Panel::right("demands closed")
-        .resizable(false)
-        .exact_size(CLOSED_PANEL_WIDTH_POINTS);
-    let open = egui::Panel::right("demands")
-        .default_size(theme::DEMANDS_WIDTH_POINTS)
-        .min_size(240.0)
-        .max_size(520.0);
-    egui::Panel::show_switched(ui, &mut is_open, closed, open, |ui, is_expanded| {
-        if is_expanded {
-            commands.extend(panel.ui(ui, document));
-        } else if reopen_button_ui(ui, "⏴", "Show the demands").clicked() {
-            commands.push(ViewCommand::ShowDemands(true).into());
-        }
-    });
-    if is_open != panels.is_demands_shown {
-        commands.push(ViewCommand::ShowDemands(is_open).into());
-    }
-    commands
+    side_ui(ui, Side::Demands, panels, |ui| panel.ui(ui, document))
 }
 
 /// The one button of a closed side panel.
