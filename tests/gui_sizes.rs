@@ -1,6 +1,8 @@
 //! The window at the three sizes people use (a 1024×640 laptop, 1280×800, 1920×1080), in
 //! the dark and the light theme: a snapshot of each, and checks that what must be reachable
 //! at each size is.
+#![cfg(feature = "gui")]
+#![expect(clippy::indexing_slicing, reason = "a test fails by panicking")]
 
 mod common;
 
@@ -51,7 +53,7 @@ fn below_1100_points_the_demands_are_a_tab_and_beside_the_charts_above() {
             .is_some()
     );
 
-    let mut wide = new_harness_at([1280.0, 800.0]);
+    let wide = new_harness_at([1280.0, 800.0]);
     wide.get_by_label("0 of 16 met");
     assert!(wide.query_by_label("Demands (0/16)").is_none());
 }
@@ -83,7 +85,7 @@ fn the_side_panels_close_to_a_button_that_opens_them_again_and_are_remembered() 
 #[test]
 fn every_table_column_is_on_screen_at_1024_points_and_reachable_when_narrower() {
     let headers = ["Name", "Party", "State", "District", "Chamber", "Role"];
-    let mut harness = new_harness_at([1024.0, 640.0]);
+    let harness = new_harness_at([1024.0, 640.0]);
     for header in headers {
         let rect = harness.get_by_role_and_label(Role::Button, header).rect();
         assert!(

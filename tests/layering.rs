@@ -1,6 +1,6 @@
-//! The shape of the code, checked: the readers in `src/load/` and the finder in
-//! `src/extract/` each import one another in one direction only, so that a newcomer can
-//! read them from the bottom up (issues 15 and 20).
+//! The shape of the code, checked: the readers in `src/load/`, the finder in
+//! `src/extract/` and the window's parts in `src/gui/` each import one another in one
+//! direction only, so that a newcomer can read them from the bottom up (issues 15 and 20).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -115,4 +115,96 @@ fn the_parts_of_extract_import_one_another_in_one_direction() {
     let graph = sibling_imports("src/extract");
     assert!(graph["finder"].contains("tokens"), "{graph:?}");
     assert_eq!(a_circle(&graph), None, "{graph:?}");
+}
+
+/// The names of `modules` that `text` imports through one of `prefixes` (`super::`,
+/// `crate::gui::`), including those in a `{a, b::C}` list; comments are left out.
+fn names_imported(
+    text: &str,
+    prefixes: &[&str],
+    modules: &BTreeSet<String>,
+    module: &str,
+) -> BTreeSet<String> {
+    let mut uses = BTreeSet::new();
+    for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+        for prefix in prefixes {
+            for (at, _) in line.match_indices(prefix) {
+                let rest = &line[at + prefix.len()..];
+                let list = rest
+                    .strip_prefix('{')
+                    .map_or(rest, |l| l.split('}').next().unwrap());
+                for part in list.split(',') {
+                    let name: String = part
+                        .trim()
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                        .collect();
+                    if name != module && modules.contains(&name) {
+                        uses.insert(name);
+                    }
+                }
+            }
+        }
+    }
+    uses
+}
+
+/// The modules of `src/gui/` (files, and folders with a `mod.rs`) and the siblings each
+/// names. A folder's own files name the siblings as `super::super::` or `crate::gui::`.
+fn gui_imports() -> BTreeMap<String, BTreeSet<String>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/gui");
+    let entries: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let name_of = |path: &Path| path.file_stem().unwrap().to_str().unwrap().to_owned();
+    let modules: BTreeSet<String> = entries
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "rs") || p.join("mod.rs").is_file())
+        .map(|p| name_of(p))
+        .filter(|name| name != "mod")
+        .collect();
+    let mut graph = BTreeMap::new();
+    for path in &entries {
+        let module = name_of(path);
+        if !modules.contains(&module) {
+            continue;
+        }
+        let mut uses = BTreeSet::new();
+        if path.is_dir() {
+            for child in std::fs::read_dir(path).unwrap().map(|e| e.unwrap().path()) {
+                let text = std::fs::read_to_string(&child).unwrap();
+                let prefixes: &[&str] = if child.ends_with("mod.rs") {
+                    &["super::", "crate::gui::"]
+                } else {
+                    &["super::super::", "crate::gui::"]
+                };
+                uses.extend(names_imported(&text, prefixes, &modules, &module));
+            }
+        } else {
+            let text = std::fs::read_to_string(path).unwrap();
+            uses = names_imported(&text, &["super::", "crate::gui::"], &modules, &module);
+        }
+        graph.insert(module, uses);
+    }
+    graph
+}
+
+#[test]
+fn the_parts_of_the_window_import_one_another_in_one_direction() {
+    let graph = gui_imports();
+    // The graph is read at all, folders included: the app uses the panels and its areas
+    // the worker.
+    assert!(graph["app"].contains("table"), "{graph:?}");
+    assert!(graph["app"].contains("worker"), "{graph:?}");
+    assert!(graph["layout"].contains("checklist"), "{graph:?}");
+    assert_eq!(a_circle(&graph), None, "{graph:?}");
+    // Panels return commands; only the app applies them, and nothing else reaches into it.
+    let into_app: Vec<_> = graph
+        .iter()
+        .filter(|(_, uses)| uses.contains("app"))
+        .collect();
+    assert!(into_app.is_empty(), "{into_app:?}");
+    // Commands carry plain data: the command module names nothing else of the window.
+    assert!(graph["command"].is_empty(), "{graph:?}");
 }

@@ -3,7 +3,7 @@
 
 use super::command::{Command, FileCommand, ImportCommand, ViewCommand};
 use super::document::Document;
-use super::files::Prompt;
+use super::prompt::Prompt;
 use super::session;
 use super::theme;
 use egui::RichText;

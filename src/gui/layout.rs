@@ -2,7 +2,6 @@
 //! charts and map above the tabs, and below about 1,100 points the demands as a tab of
 //! their own. It owns what the window shows apart from the letter ([`ViewState`]).
 
-use super::app::DashboardApp;
 use super::checklist::ChecklistPanel;
 use super::command::{CentralTab, Command, EditCommand, RosterCommand, ViewCommand};
 use super::document::Document;
@@ -39,28 +38,6 @@ pub struct ViewState {
 /// Whether a window `width` points wide shows the demands in a tab rather than beside.
 pub fn is_narrow(width: f32) -> bool {
     width < NARROW_WIDTH_POINTS
-}
-
-impl DashboardApp {
-    /// Does what a [`ViewCommand`] asks.
-    pub(super) fn apply_view(&mut self, command: ViewCommand) {
-        match command {
-            ViewCommand::ShowTab(tab) => self.view.tab = tab,
-            ViewCommand::ShadeMapByShare(is_by_share) => self.view.is_map_by_share = is_by_share,
-            ViewCommand::ShowWarnings(is_open) => self.view.is_warnings_open = is_open,
-            ViewCommand::ShowAbout(is_open) => self.view.is_about_open = is_open,
-            ViewCommand::DismissError => self.error = None,
-            // The next frame puts it on the context that draws.
-            ViewCommand::SetTheme(preference) => self.settings.theme = preference,
-            ViewCommand::ShowFilters(is_shown) => self.settings.panels.is_filters_shown = is_shown,
-            ViewCommand::ShowDemands(is_shown) => {
-                self.settings.panels.is_demands_shown = is_shown;
-                if is_shown && self.view.tab == CentralTab::Demands {
-                    self.view.tab = CentralTab::Signers;
-                }
-            }
-        }
-    }
 }
 
 /// The two side panels, each closable to a strip holding the button that opens it again.

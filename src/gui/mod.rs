@@ -4,24 +4,20 @@
 //! exporting, layout). `docs/ARCHITECTURE.md` maps the menu items to the files.
 
 pub mod app;
-pub mod background;
 pub mod charts;
 pub mod checklist;
 pub mod command;
 pub mod dialogs;
 pub mod document;
-pub mod editing;
 pub mod editor;
-pub mod exporting;
-pub mod files;
 pub mod filters;
 pub mod header;
 pub mod import;
-pub mod importing;
 pub mod layout;
 pub mod map;
 pub mod menu;
 pub mod path_field;
+pub mod prompt;
 pub mod recovery;
 pub mod roster_panel;
 pub mod session;

@@ -1,10 +1,10 @@
 //! *File ▸ Import signers from text…*: opening the import window on a pasted or read text,
 //! and taking the reviewed rows into the open letter or a new one.
 
-use super::app::DashboardApp;
-use super::command::{ImportCommand, ImportTarget};
-use super::files::PendingAction;
-use super::import::ImportDialog;
+use super::DashboardApp;
+use crate::gui::command::{ImportCommand, ImportTarget};
+use crate::gui::import::ImportDialog;
+use crate::gui::prompt::PendingAction;
 
 impl DashboardApp {
     /// Does what an [`ImportCommand`] asks.

@@ -1,54 +1,17 @@
 //! Opening and saving letters: the first frame's checks, the questions asked before
 //! unsaved changes could be lost, and where each save or open ends up. The recovery copy's
-//! timing is [`super::recovery`]'s; reading files is the worker's.
+//! timing is [`crate::gui::recovery`]'s; reading files is the worker's.
 
-use super::app::DashboardApp;
-use super::command::{ExportKind, FileCommand};
-use super::document::{Document, Source};
-use super::path_field::{PathField, PathPurpose};
-use super::session::{self, Recovery};
+use super::DashboardApp;
+use crate::gui::command::{ExportKind, FileCommand};
+use crate::gui::document::{Document, Source};
+use crate::gui::path_field::{PathField, PathPurpose};
+use crate::gui::prompt::{PendingAction, Prompt};
+use crate::gui::session::{self, Recovery};
 use crate::load::{LoadError, Progress};
 use crate::save::{FileStamp, save_letter};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-/// Something the user asked for that would drop unsaved changes, held until they answer.
-#[derive(Clone, Debug, PartialEq)]
-pub enum PendingAction {
-    /// Close the window.
-    Close,
-    /// Show the open dialog.
-    OpenDialog,
-    /// Open this file.
-    OpenPath(PathBuf),
-    /// Open the sample letter.
-    OpenSample,
-    /// Replace the open letter with a new one (made from imported signers).
-    NewLetter(Box<crate::model::Letter>),
-}
-
-impl PendingAction {
-    pub(super) fn verb(&self) -> &'static str {
-        match self {
-            PendingAction::Close => "closing",
-            PendingAction::OpenDialog
-            | PendingAction::OpenPath(_)
-            | PendingAction::OpenSample
-            | PendingAction::NewLetter(_) => "opening another letter",
-        }
-    }
-}
-
-/// A question the app asks before it goes on.
-#[derive(Clone, Debug)]
-pub enum Prompt {
-    /// "Save the changes before …?"
-    Unsaved(PendingAction),
-    /// Another program changed the file since it was opened.
-    ChangedOnDisk,
-    /// Unsaved changes from last time were found.
-    Restore(Box<Recovery>),
-}
 
 /// Where opening and saving have got: the question being asked, what waits for its answer,
 /// and the file being read.

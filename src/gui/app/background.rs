@@ -1,12 +1,12 @@
 //! What comes back from the worker (files read, dialogs closed, exports written), handed
 //! to the area that asked for it.
 
-use super::app::DashboardApp;
-use super::command::{ExportCommand, ImportCommand, RosterCommand};
-use super::files::PendingAction;
-use super::path_field::{PathField, PathPurpose};
-use super::roster_panel::RosterState;
-use super::worker::{Outcome, Picked};
+use super::DashboardApp;
+use crate::gui::command::{ExportCommand, ImportCommand, RosterCommand};
+use crate::gui::path_field::{PathField, PathPurpose};
+use crate::gui::prompt::PendingAction;
+use crate::gui::roster_panel::RosterState;
+use crate::gui::worker::{Outcome, Picked};
 
 impl DashboardApp {
     /// Takes every outcome the worker has ready.

@@ -1,10 +1,10 @@
 //! Changes to the open letter: the signer and demand forms, and every edit the panels ask
 //! for, each one undoable through the document's history.
 
-use super::app::DashboardApp;
-use super::command::EditCommand;
-use super::editor::{DemandForm, SignerForm};
+use super::DashboardApp;
 use crate::edit::Edit;
+use crate::gui::command::EditCommand;
+use crate::gui::editor::{DemandForm, SignerForm};
 use crate::text::plural;
 
 /// The forms open for editing a signer or a demand.

@@ -1,15 +1,12 @@
 //! The dashboard window: owns one of each area's state, lays out a frame, and hands each
-//! command the panels return to the area that applies it. The areas are its sibling
-//! modules ([`super::files`], [`super::editing`], [`super::importing`],
-//! [`super::exporting`], [`super::layout`], …); `docs/ARCHITECTURE.md` maps menu items
-//! to them.
+//! command the panels return to the area that applies it. The areas are its child
+//! modules (`files`, `editing`, `importing`, `exporting`, `view`, and `background` for
+//! what the worker sends back); `docs/ARCHITECTURE.md` maps menu items to them.
 
 use super::checklist::ChecklistPanel;
 use super::command::{Command, FilterCommand, RosterCommand};
 use super::dialogs;
 use super::document::Document;
-use super::editing::Editors;
-use super::files::Session;
 use super::filters::FiltersPanel;
 use super::import::ImportDialog;
 use super::layout::{self, Central, ViewState};
@@ -26,7 +23,17 @@ use crate::analysis::Filter;
 use egui::RichText;
 use std::path::PathBuf;
 
-pub use super::files::{PendingAction, Prompt};
+mod background;
+mod editing;
+mod exporting;
+mod files;
+mod importing;
+mod view;
+
+use editing::Editors;
+use files::Session;
+
+pub use super::prompt::{PendingAction, Prompt};
 
 /// The whole app: the open letter, the filter and every area's own state.
 pub struct DashboardApp {

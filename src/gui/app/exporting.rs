@@ -1,11 +1,11 @@
 //! *File ▸ Export*: asking where, and writing each kind of export on the worker, from a
 //! snapshot of the letter and filters as they were when asked.
 
-use super::app::DashboardApp;
-use super::command::{ExportCommand, ExportKind};
-use super::document::Source;
-use super::worker::ExportSnapshot;
+use super::DashboardApp;
 use crate::export::{ExportFormat, default_file_name, now_utc};
+use crate::gui::command::{ExportCommand, ExportKind};
+use crate::gui::document::Source;
+use crate::gui::worker::ExportSnapshot;
 
 impl DashboardApp {
     /// Does what an [`ExportCommand`] asks.
