@@ -16,7 +16,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 fuzz_dir=$PWD
 repo=$(dirname "$fuzz_dir")
 
-targets=(letter_json letter_csv letter_path roster_json roster_yaml roster_csv extract recovery settings)
+targets=(letter_json letter_csv letter_path roster_json roster_yaml roster_csv committees extract recovery settings)
 host=$(rustc -vV | sed -n 's/^host: //p')
 target_dir=${CARGO_TARGET_DIR:-$repo/target}
 bin_dir=$target_dir/$host/release
@@ -48,6 +48,7 @@ seed() {
         letter_csv) files=("$repo"/tests/fixtures/*.csv "$repo"/tests/fixtures/gui/*.csv "$repo"/sample_data/*.csv) ;;
         letter_path) files=("$repo"/tests/fixtures/*.json "$repo"/tests/fixtures/*.csv "$repo"/sample_data/*) ;;
         extract) files=("$repo"/tests/fixtures/extract/*.{txt,md,html}) ;;
+        committees) files=("$repo"/tests/fixtures/committees/*.yaml "$repo"/tests/fixtures/committees/*/*.yaml) ;;
         recovery)
             local letter
             for letter in "$repo"/tests/fixtures/*.json "$repo"/sample_data/*.json; do

@@ -1,9 +1,10 @@
 //! `signer-dashboard match`, `targets` and `summary --roster`: the letter against a roster
 //! of Congress.
 
-use super::{FilterArgs, SummaryArgs, WarningArgs, load_for_command};
+use super::{FilterArgs, SummaryArgs, WarningArgs, WarningsShown, load_for_command};
 use crate::analysis::select;
 use crate::export::{SummaryFormat, summary_json, write_atomically, write_summary};
+use crate::roster::committees::Committees;
 use crate::roster::{
     self, MatchFormat, Roster, TargetsFormat, coverage_json, write_coverage_text, write_matches,
     write_targets,
@@ -49,6 +50,14 @@ pub struct TargetsArgs {
     /// Which members to list: by the roster's party, state and chamber, and name.
     #[command(flatten)]
     pub filter: FilterArgs,
+    /// Committee seats from committee-membership-current.yaml (unitedstates/congress-legislators;
+    /// committees-current.yaml beside it names the committees): adds each member's seats.
+    #[arg(long, value_name = "MEMBERSHIP.yaml")]
+    pub committees: Option<PathBuf>,
+    /// Only members of this committee or subcommittee, by its thomas_id (HSFA, HSFA13),
+    /// chair and ranking member first, then by seniority on each side. Needs --committees.
+    #[arg(long, value_name = "ID", requires = "committees")]
+    pub committee: Option<String>,
     /// How to print the letter's warnings.
     #[command(flatten)]
     pub warnings: WarningArgs,
@@ -56,6 +65,53 @@ pub struct TargetsArgs {
 
 fn load_roster(path: &Path) -> anyhow::Result<Roster> {
     Ok(roster::load_path(path)?)
+}
+
+/// Reads the committee seats, and warns of seats whose member the roster does not have:
+/// one line with the count and the first few, or (`--warnings all`) one line each.
+fn load_committees(
+    path: &Path,
+    roster: &Roster,
+    shown: WarningsShown,
+    err: &mut dyn Write,
+) -> anyhow::Result<Committees> {
+    let committees = Committees::load_path(path)?;
+    let unknown = committees.unknown_members(|bioguide| roster.by_bioguide(bioguide).is_some());
+    let describe = |u: &roster::committees::UnknownMember| {
+        if u.name.is_empty() {
+            format!("{} {}", u.committee, u.bioguide)
+        } else {
+            format!("{} {} ({})", u.committee, u.bioguide, u.name)
+        }
+    };
+    let mut err = std::io::BufWriter::new(err);
+    match shown {
+        WarningsShown::All => {
+            for seat in &unknown {
+                writeln!(
+                    err,
+                    "warning: {}: {}: the roster has no member with this bioguide id; the seat is left out",
+                    path.display(),
+                    describe(seat)
+                )?;
+            }
+        }
+        WarningsShown::Grouped if !unknown.is_empty() => {
+            let first: Vec<String> = unknown.iter().take(3).map(describe).collect();
+            let more = if unknown.len() > 3 { ", …" } else { "" };
+            writeln!(
+                err,
+                "warning: {}: {} committee {} name members the roster does not have, left out: {}{more} (--warnings all lists each)",
+                path.display(),
+                crate::text::grouped(unknown.len()),
+                if unknown.len() == 1 { "seat" } else { "seats" },
+                first.join(", ")
+            )?;
+        }
+        WarningsShown::Grouped => {}
+    }
+    err.flush()?;
+    Ok(committees)
 }
 
 /// Prints each signer with its status, bioguide id and, when ambiguous, the candidates.
@@ -82,9 +138,31 @@ pub fn run_targets(
     let roster = load_roster(&args.roster)?;
     let loaded = load_for_command(args.file.as_deref(), args.warnings.shown, err)?;
     let matches = roster::match_letter(&loaded.letter, &roster);
-    let targets = roster::targets(&roster, &matches, &args.filter.to_filter());
-    let write =
-        |out: &mut dyn Write| write_targets(out, args.format, &loaded.letter, &roster, &targets);
+    let mut targets = roster::targets(&roster, &matches, &args.filter.to_filter());
+    let committees = match &args.committees {
+        Some(path) => Some(load_committees(path, &roster, args.warnings.shown, err)?),
+        None => None,
+    };
+    if let (Some(committees), Some(id)) = (&committees, &args.committee) {
+        let Some(committee) = committees.find(id) else {
+            anyhow::bail!(
+                "--committee {id}: no committee or subcommittee has that thomas_id in {} (committees there include {})",
+                committees.source().display(),
+                committees.some_ids(8).join(", ")
+            );
+        };
+        roster::committees::keep_members_of(&mut targets, &roster, committees, committee);
+    }
+    let write = |out: &mut dyn Write| {
+        write_targets(
+            out,
+            args.format,
+            &loaded.letter,
+            &roster,
+            &targets,
+            committees.as_ref(),
+        )
+    };
     match args.output.as_deref().filter(|p| *p != Path::new("-")) {
         None => {
             write(out)?;

@@ -40,6 +40,7 @@
 //! # Ok::<(), roster::RosterError>(())
 //! ```
 
+pub mod committees;
 mod coverage;
 mod csv_form;
 mod error;

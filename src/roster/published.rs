@@ -408,7 +408,10 @@ fn json_error_inner(path: &Path, inner: &serde_json::Error, field: String) -> Ro
         .field(field)
 }
 
-fn yaml_error(path: &Path, error: &serde_path_to_error::Error<serde_norway::Error>) -> RosterError {
+pub(crate) fn yaml_error(
+    path: &Path,
+    error: &serde_path_to_error::Error<serde_norway::Error>,
+) -> RosterError {
     let field = known_path(error.path());
     // serde_norway names its own path before the message; ours is in `field` already.
     let full = error.inner().to_string();

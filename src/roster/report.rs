@@ -1,6 +1,7 @@
 //! The matches, targets and coverage as JSON and CSV, each to any `io::Write`: what
 //! `signer-dashboard match`, `targets` and `summary --roster` print.
 
+use super::committees::{Committees, Side};
 use super::{ChamberCoverage, Count, Coverage, MatchResult, Member, Roster, Target};
 use crate::export::guard_formula;
 use crate::model::{Letter, Party, Signer};
@@ -214,13 +215,16 @@ pub fn write_matches(
 }
 
 /// Writes the members who have not signed, as CSV or JSON. `letter` names the signers
-/// who may have signed as one of them (ambiguous matches).
+/// who may have signed as one of them (ambiguous matches); with `committees`, each row
+/// also lists the member's committee seats (a `committees` column, or a `committees` array
+/// of `{id, name, side, rank, title}`).
 pub fn write_targets(
     out: &mut dyn Write,
     format: TargetsFormat,
     letter: &Letter,
     roster: &Roster,
     targets: &[Target],
+    committees: Option<&Committees>,
 ) -> io::Result<()> {
     let maybe_names = |target: &Target| -> Vec<&str> {
         target
@@ -242,6 +246,9 @@ pub fn write_targets(
                         object.insert("phone".into(), json!(m.phone));
                         object.insert("address".into(), json!(m.address));
                         object.insert("maybe_signed_as".into(), json!(maybe_names(target)));
+                        if let Some(committees) = committees {
+                            object.insert("committees".into(), seats_json(committees, &m.bioguide));
+                        }
                     }
                     row
                 })
@@ -251,11 +258,15 @@ pub fn write_targets(
         }
         TargetsFormat::Csv => {
             let mut writer = csv_writer(out)?;
-            let header = [
+            let mut header = vec![
                 "bioguide", "name", "party", "state", "chamber", "district", "phone", "address",
                 "note",
             ];
-            write_row(&mut writer, &header.map(Cow::Borrowed))?;
+            if committees.is_some() {
+                header.push("committees");
+            }
+            let header: Vec<Cow<'_, str>> = header.into_iter().map(Cow::Borrowed).collect();
+            write_row(&mut writer, &header)?;
             for (target, m) in members {
                 let names = maybe_names(target);
                 let note = if names.is_empty() {
@@ -263,25 +274,48 @@ pub fn write_targets(
                 } else {
                     format!("may have signed as: {}", names.join("; "))
                 };
-                write_row(
-                    &mut writer,
-                    &[
-                        Cow::Borrowed(&*m.bioguide),
-                        Cow::Owned(m.display_name()),
-                        Cow::Borrowed(&*m.party),
-                        Cow::Borrowed(m.state.code()),
-                        Cow::Borrowed(m.chamber.code()),
-                        m.district
-                            .map_or(Cow::Borrowed(""), |d| Cow::Owned(d.to_string())),
-                        Cow::Borrowed(m.phone.as_deref().unwrap_or_default()),
-                        Cow::Borrowed(m.address.as_deref().unwrap_or_default()),
-                        Cow::Owned(note),
-                    ],
-                )?;
+                let mut row = vec![
+                    Cow::Borrowed(&*m.bioguide),
+                    Cow::Owned(m.display_name()),
+                    Cow::Borrowed(&*m.party),
+                    Cow::Borrowed(m.state.code()),
+                    Cow::Borrowed(m.chamber.code()),
+                    m.district
+                        .map_or(Cow::Borrowed(""), |d| Cow::Owned(d.to_string())),
+                    Cow::Borrowed(m.phone.as_deref().unwrap_or_default()),
+                    Cow::Borrowed(m.address.as_deref().unwrap_or_default()),
+                    Cow::Owned(note),
+                ];
+                if let Some(committees) = committees {
+                    row.push(Cow::Owned(committees.describe(&m.bioguide)));
+                }
+                write_row(&mut writer, &row)?;
             }
             writer.flush()
         }
     }
+}
+
+/// A member's seats as JSON: `[{id, name, side, rank, title}]`.
+fn seats_json(committees: &Committees, bioguide: &str) -> Value {
+    let seats: Vec<Value> = committees
+        .seats(bioguide)
+        .iter()
+        .map(|seat| {
+            let committee = committees.committee(seat.committee);
+            json!({
+                "id": committee.id,
+                "name": committee.name,
+                "side": seat.side.map(|s| match s {
+                    Side::Majority => "majority",
+                    Side::Minority => "minority",
+                }),
+                "rank": seat.rank,
+                "title": seat.title,
+            })
+        })
+        .collect();
+    Value::Array(seats)
 }
 
 fn count_json(count: Count) -> Value {

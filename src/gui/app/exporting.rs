@@ -38,6 +38,7 @@ impl DashboardApp {
                     &self.document.letter,
                     &roster.roster,
                     &roster.targets,
+                    None,
                 );
                 match written {
                     Ok(()) => {
