@@ -5,6 +5,7 @@
 //! costs the same as at twenty-five.
 
 use crate::model::{Demand, Letter, Signer};
+use crate::outreach::{MemberOutreach, Outreach};
 
 /// One change to a letter.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +27,15 @@ pub enum Edit {
         before: Option<Box<Demand>>,
         /// The demand after the change.
         after: Option<Box<Demand>>,
+    },
+    /// The outreach records of the member with `bioguide`: `None` is nothing recorded.
+    Outreach {
+        /// The member's bioguide id.
+        bioguide: Box<str>,
+        /// The records before the change.
+        before: Option<Box<MemberOutreach>>,
+        /// The records after the change.
+        after: Option<Box<MemberOutreach>>,
     },
 }
 
@@ -65,7 +75,7 @@ impl Edit {
                 was_there: before.is_some(),
                 is_there: after.is_some(),
             }),
-            Edit::Demand { .. } => None,
+            Edit::Demand { .. } | Edit::Outreach { .. } => None,
         }
     }
 
@@ -90,6 +100,15 @@ impl Edit {
                 before: after,
                 after: before,
             },
+            Edit::Outreach {
+                bioguide,
+                before,
+                after,
+            } => Edit::Outreach {
+                bioguide,
+                before: after,
+                after: before,
+            },
         }
     }
 
@@ -106,6 +125,22 @@ impl Edit {
                 before,
                 after,
             } => apply_to(&mut letter.demands, *index, before.is_some(), after),
+            Edit::Outreach {
+                bioguide, after, ..
+            } => {
+                // The loader checked the records: they read.
+                let Ok(mut outreach) = Outreach::from_letter(letter) else {
+                    return false;
+                };
+                match after {
+                    Some(member) => *outreach.member_mut(bioguide) = (**member).clone(),
+                    None => {
+                        outreach.members.remove(&bioguide.to_ascii_uppercase());
+                    }
+                }
+                outreach.store(letter);
+                true
+            }
         }
     }
 }
@@ -170,6 +205,17 @@ impl History {
                 }),
                 Edit::Signer { after, .. },
             ) => *last_after = after,
+            (
+                true,
+                Some(Edit::Outreach {
+                    after: last_after,
+                    bioguide: last_bioguide,
+                    ..
+                }),
+                Edit::Outreach {
+                    after, bioguide, ..
+                },
+            ) if *last_bioguide == bioguide => *last_after = after,
             (_, _, edit) => self.undo.push(edit),
         }
         self.merge_key = merge_key;

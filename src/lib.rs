@@ -26,6 +26,7 @@ pub mod input;
 pub mod load;
 pub mod model;
 pub mod order;
+pub mod outreach;
 pub mod roster;
 pub mod save;
 pub mod text;

@@ -157,7 +157,7 @@ fn the_call_sheet_gains_a_committees_column() {
     let mut lines = text.trim_start_matches('\u{feff}').lines();
     assert_eq!(
         lines.next().unwrap(),
-        "bioguide,name,party,state,chamber,district,phone,address,note,committees"
+        "bioguide,name,party,state,chamber,district,phone,address,note,status,last_contact,follow_up,committees"
     );
     let cruz = lines.find(|l| l.starts_with("C001098,")).unwrap();
     assert!(cruz.ends_with(",SSFR Chairman"), "{cruz}");

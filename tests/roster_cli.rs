@@ -143,7 +143,7 @@ fn targets_lists_non_signers_with_phone_and_office() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "\u{feff}bioguide,name,party,state,chamber,district,phone,address,note"
+        "\u{feff}bioguide,name,party,state,chamber,district,phone,address,note,status,last_contact,follow_up"
     );
     let ids: Vec<&str> = lines[1..]
         .iter()
@@ -174,7 +174,8 @@ fn targets_lists_non_signers_with_phone_and_office() {
             "bioguide": "V000128", "name": "Chris Van Hollen", "party": "D", "state": "MD",
             "chamber": "senate", "district": null, "phone": "202-224-4654",
             "address": "730 Hart Senate Office Building Washington DC 20510",
-            "maybe_signed_as": []
+            "maybe_signed_as": [], "status": "not_asked", "last_contact": null,
+            "follow_up": null
         }])
     );
 

@@ -4,10 +4,12 @@
 use super::{FilterArgs, SummaryArgs, WarningArgs, WarningsShown, load_for_command};
 use crate::analysis::select;
 use crate::export::{SummaryFormat, summary_json, write_atomically, write_summary};
+use crate::model::Date;
+use crate::outreach::{Outreach, Status};
 use crate::roster::committees::Committees;
 use crate::roster::{
-    self, MatchFormat, Roster, TargetsFormat, coverage_json, write_coverage_text, write_matches,
-    write_targets,
+    self, CallSheet, MatchFormat, Roster, TargetsFormat, coverage_json, write_coverage_text,
+    write_matches, write_targets,
 };
 use clap::Args;
 use serde_json::Value;
@@ -58,9 +60,29 @@ pub struct TargetsArgs {
     /// chair and ranking member first, then by seniority on each side. Needs --committees.
     #[arg(long, value_name = "ID", requires = "committees")]
     pub committee: Option<String>,
+    /// Only members with this outreach status (not_asked, asked, lean_yes, undecided,
+    /// lean_no, declined); repeat for several.
+    #[arg(long = "status", value_name = "S", value_parser = parse_status)]
+    pub statuses: Vec<Status>,
+    /// Only members whose follow-up is due (today or before).
+    #[arg(long)]
+    pub due: bool,
+    /// The day --due counts from, as YYYY-MM-DD; today (local time) if omitted.
+    #[arg(long, value_name = "DATE", requires = "due")]
+    pub today: Option<Date>,
     /// How to print the letter's warnings.
     #[command(flatten)]
     pub warnings: WarningArgs,
+}
+
+fn parse_status(text: &str) -> Result<Status, String> {
+    Status::parse(text).ok_or_else(|| {
+        let known: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
+        format!(
+            "expected one of {} (\"signed\" comes from the letter: signers are never targets)",
+            known.join(", ")
+        )
+    })
 }
 
 fn load_roster(path: &Path) -> anyhow::Result<Roster> {
@@ -153,16 +175,31 @@ pub fn run_targets(
         };
         roster::committees::keep_members_of(&mut targets, &roster, committees, committee);
     }
-    let write = |out: &mut dyn Write| {
-        write_targets(
-            out,
-            args.format,
-            &loaded.letter,
-            &roster,
-            &targets,
-            committees.as_ref(),
-        )
+    let outreach = Outreach::from_letter(&loaded.letter)?;
+    if !args.statuses.is_empty() {
+        targets.retain(|t| {
+            roster
+                .member(t.member)
+                .is_some_and(|m| args.statuses.contains(&outreach.status(&m.bioguide)))
+        });
+    }
+    if args.due {
+        let today = args.today.unwrap_or_else(crate::model::Date::today);
+        targets.retain(|t| {
+            roster
+                .member(t.member)
+                .and_then(|m| outreach.member(&m.bioguide))
+                .is_some_and(|record| record.is_due(today))
+        });
+    }
+    let sheet = CallSheet {
+        letter: &loaded.letter,
+        roster: &roster,
+        targets: &targets,
+        committees: committees.as_ref(),
+        outreach: &outreach,
     };
+    let write = |out: &mut dyn Write| write_targets(out, args.format, &sheet);
     match args.output.as_deref().filter(|p| *p != Path::new("-")) {
         None => {
             write(out)?;

@@ -6,6 +6,7 @@ use crate::analysis::{
 use crate::edit::{Edit, History, SignerChange};
 use crate::load::{Duplicate, Loaded, SAMPLE_NAME, SourceFormat, Warning};
 use crate::model::Letter;
+use crate::outreach::Outreach;
 use crate::save::FileStamp;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -53,6 +54,8 @@ pub struct Document {
     pub stamp: Option<FileStamp>,
     /// The edits that can be undone and redone.
     pub history: History,
+    /// The letter's outreach records, read once per edit (the loader checked they read).
+    outreach: Arc<Outreach>,
     /// Differs between documents: which one a background job was working for.
     id: u64,
     /// Changes with every edit and differs between documents, so panels that keep their own
@@ -114,8 +117,10 @@ impl Document {
         } else {
             select_with_codes(&loaded.letter, &codes, &Filter::default(), Some(&index)).tally
         };
+        let outreach = Arc::new(Outreach::from_letter(&loaded.letter).unwrap_or_default());
         Document {
             overall,
+            outreach,
             letter: Arc::new(loaded.letter),
             source,
             warnings: loaded.warnings,
@@ -182,37 +187,62 @@ impl Document {
     /// Returns whether it applied.
     pub fn edit(&mut self, edit: Edit, merge_key: Option<String>, filter: &Filter) -> bool {
         let change = edit.signer_change();
+        let is_outreach = matches!(edit, Edit::Outreach { .. });
         if !self
             .history
             .apply(Arc::make_mut(&mut self.letter), edit, merge_key)
         {
             return false;
         }
-        self.after_change(change, filter);
+        self.after_any_change(is_outreach, change, filter);
         true
+    }
+
+    /// An outreach edit changes no signer: the counts stay, only the records are read again
+    /// (a click on a status at a million signers must not refilter them).
+    fn after_any_change(
+        &mut self,
+        is_outreach: bool,
+        change: Option<SignerChange>,
+        filter: &Filter,
+    ) {
+        if is_outreach {
+            self.is_modified = true;
+            self.edit_revision = next_revision();
+            self.outreach = Arc::new(Outreach::from_letter(&self.letter).unwrap_or_default());
+        } else {
+            self.after_change(change, filter);
+        }
+    }
+
+    /// The letter's outreach records.
+    pub fn outreach(&self) -> Arc<Outreach> {
+        Arc::clone(&self.outreach)
     }
 
     /// Takes back the last edit.
     pub fn undo(&mut self, filter: &Filter) -> bool {
-        let change = self
-            .history
-            .next_undo()
+        let next = self.history.next_undo();
+        let is_outreach = matches!(next, Some(Edit::Outreach { .. }));
+        let change = next
             .and_then(Edit::signer_change)
             .map(SignerChange::reversed);
         if !self.history.undo(Arc::make_mut(&mut self.letter)) {
             return false;
         }
-        self.after_change(change, filter);
+        self.after_any_change(is_outreach, change, filter);
         true
     }
 
     /// Makes the last undone edit again.
     pub fn redo(&mut self, filter: &Filter) -> bool {
-        let change = self.history.next_redo().and_then(Edit::signer_change);
+        let next = self.history.next_redo();
+        let is_outreach = matches!(next, Some(Edit::Outreach { .. }));
+        let change = next.and_then(Edit::signer_change);
         if !self.history.redo(Arc::make_mut(&mut self.letter)) {
             return false;
         }
-        self.after_change(change, filter);
+        self.after_any_change(is_outreach, change, filter);
         true
     }
 

@@ -86,7 +86,7 @@ pub struct Loaded {
 /// [`load_bytes`] reads it.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     if let streaming::Outcome::Loaded(loaded) = streaming::load_path(path, None) {
-        return Ok(*loaded);
+        return outreach_checked(path, *loaded);
     }
     let bytes = crate::input::read(path, Limit::LETTER).map_err(|e| LoadError::input(path, &e))?;
     load_bytes(path, &bytes, SourceFormat::detect(path, &bytes))
@@ -99,7 +99,7 @@ pub fn load_path_with_progress(
     progress: &Progress,
 ) -> Result<Option<Loaded>, LoadError> {
     match streaming::load_path(path, Some(progress)) {
-        streaming::Outcome::Loaded(loaded) => return Ok(Some(*loaded)),
+        streaming::Outcome::Loaded(loaded) => return outreach_checked(path, *loaded).map(Some),
         streaming::Outcome::Cancelled => return Ok(None),
         streaming::Outcome::GaveUp => {}
     }
@@ -125,12 +125,27 @@ pub fn load_bytes(path: &Path, bytes: &[u8], format: SourceFormat) -> Result<Loa
         SourceFormat::Csv => csv::parse(path, text, &mut warnings)?,
     };
     let duplicates = duplicates::find_in_letter(&letter);
-    Ok(Loaded {
-        letter,
-        warnings,
-        duplicates,
-        format,
-    })
+    outreach_checked(
+        path,
+        Loaded {
+            letter,
+            warnings,
+            duplicates,
+            format,
+        },
+    )
+}
+
+/// `loaded`, if its outreach records (kept as they are, under their own top-level key)
+/// read: a status, date or goal that does not is an error naming its place, as a bad
+/// signer is.
+fn outreach_checked(path: &Path, loaded: Loaded) -> Result<Loaded, LoadError> {
+    match crate::outreach::Outreach::from_letter(&loaded.letter) {
+        Ok(_) => Ok(loaded),
+        Err(error) => {
+            Err(LoadError::new(LoadErrorKind::Content, path, error.message).field(error.field))
+        }
+    }
 }
 
 /// The sample letter that ships inside the binary: the April 2025 Congressional Armenian

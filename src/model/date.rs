@@ -73,6 +73,27 @@ impl Date {
     }
 }
 
+impl Date {
+    /// Today, in the system's time zone (UTC where it has none).
+    pub fn today() -> Date {
+        let today = jiff::Timestamp::now()
+            .to_zoned_datetime(jiff::tz::TimeZone::system())
+            .date();
+        let (Ok(year), Ok(month), Ok(day)) = (
+            u16::try_from(today.year()),
+            u8::try_from(today.month()),
+            u8::try_from(today.day()),
+        ) else {
+            return Date {
+                year: 1970,
+                month: 1,
+                day: 1,
+            };
+        };
+        Date { year, month, day }
+    }
+}
+
 impl FromStr for Date {
     type Err = DateError;
 

@@ -60,8 +60,8 @@ pub use matching::{
     match_letter, match_signer, resolve,
 };
 pub use report::{
-    MatchFormat, TargetsFormat, coverage_json, match_json, write_coverage_text, write_matches,
-    write_targets,
+    CallSheet, MatchFormat, TargetsFormat, coverage_json, match_json, write_coverage_text,
+    write_matches, write_targets,
 };
 
 use crate::model::{Chamber, Date, State};

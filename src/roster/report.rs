@@ -5,6 +5,7 @@ use super::committees::{Committees, Side};
 use super::{ChamberCoverage, Count, Coverage, MatchResult, Member, Roster, Target};
 use crate::export::guard_formula;
 use crate::model::{Letter, Party, Signer};
+use crate::outreach::Outreach;
 use serde_json::{Map, Value, json};
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -214,18 +215,37 @@ pub fn write_matches(
     }
 }
 
-/// Writes the members who have not signed, as CSV or JSON. `letter` names the signers
-/// who may have signed as one of them (ambiguous matches); with `committees`, each row
-/// also lists the member's committee seats (a `committees` column, or a `committees` array
-/// of `{id, name, side, rank, title}`).
+/// What a call sheet of the members who have not signed is made from.
+#[derive(Clone, Copy)]
+pub struct CallSheet<'a> {
+    /// The letter: it names the signers who may have signed as one of the members
+    /// (ambiguous matches).
+    pub letter: &'a Letter,
+    /// The roster the targets are members of.
+    pub roster: &'a Roster,
+    /// The members to list, in order.
+    pub targets: &'a [Target],
+    /// Committee seats, to list each member's (a `committees` column).
+    pub committees: Option<&'a Committees>,
+    /// The letter's outreach records: each member's status, last contact and follow-up.
+    pub outreach: &'a Outreach,
+}
+
+/// Writes the members who have not signed, as CSV or JSON: each with phone and office, the
+/// outreach status, last contact and follow-up date, and with committees, their seats (a
+/// `committees` column, or a `committees` array of `{id, name, side, rank, title}`).
 pub fn write_targets(
     out: &mut dyn Write,
     format: TargetsFormat,
-    letter: &Letter,
-    roster: &Roster,
-    targets: &[Target],
-    committees: Option<&Committees>,
+    sheet: &CallSheet<'_>,
 ) -> io::Result<()> {
+    let CallSheet {
+        letter,
+        roster,
+        targets,
+        committees,
+        outreach,
+    } = *sheet;
     let maybe_names = |target: &Target| -> Vec<&str> {
         target
             .maybe_signed_as
@@ -246,6 +266,16 @@ pub fn write_targets(
                         object.insert("phone".into(), json!(m.phone));
                         object.insert("address".into(), json!(m.address));
                         object.insert("maybe_signed_as".into(), json!(maybe_names(target)));
+                        let record = outreach.member(&m.bioguide);
+                        object.insert("status".into(), json!(outreach.status(&m.bioguide).code()));
+                        object.insert(
+                            "last_contact".into(),
+                            json!(record.and_then(|r| r.last_contact()).map(|d| d.to_string())),
+                        );
+                        object.insert(
+                            "follow_up".into(),
+                            json!(record.and_then(|r| r.follow_up).map(|d| d.to_string())),
+                        );
                         if let Some(committees) = committees {
                             object.insert("committees".into(), seats_json(committees, &m.bioguide));
                         }
@@ -259,8 +289,18 @@ pub fn write_targets(
         TargetsFormat::Csv => {
             let mut writer = csv_writer(out)?;
             let mut header = vec![
-                "bioguide", "name", "party", "state", "chamber", "district", "phone", "address",
+                "bioguide",
+                "name",
+                "party",
+                "state",
+                "chamber",
+                "district",
+                "phone",
+                "address",
                 "note",
+                "status",
+                "last_contact",
+                "follow_up",
             ];
             if committees.is_some() {
                 header.push("committees");
@@ -268,6 +308,7 @@ pub fn write_targets(
             let header: Vec<Cow<'_, str>> = header.into_iter().map(Cow::Borrowed).collect();
             write_row(&mut writer, &header)?;
             for (target, m) in members {
+                let record = outreach.member(&m.bioguide);
                 let names = maybe_names(target);
                 let note = if names.is_empty() {
                     String::new()
@@ -285,6 +326,9 @@ pub fn write_targets(
                     Cow::Borrowed(m.phone.as_deref().unwrap_or_default()),
                     Cow::Borrowed(m.address.as_deref().unwrap_or_default()),
                     Cow::Owned(note),
+                    Cow::Borrowed(outreach.status(&m.bioguide).code()),
+                    date_cell(record.and_then(|r| r.last_contact())),
+                    date_cell(record.and_then(|r| r.follow_up)),
                 ];
                 if let Some(committees) = committees {
                     row.push(Cow::Owned(committees.describe(&m.bioguide)));
@@ -294,6 +338,11 @@ pub fn write_targets(
             writer.flush()
         }
     }
+}
+
+/// A date as its cell, empty when there is none.
+fn date_cell(date: Option<crate::model::Date>) -> Cow<'static, str> {
+    date.map_or(Cow::Borrowed(""), |d| Cow::Owned(d.to_string()))
 }
 
 /// A member's seats as JSON: `[{id, name, side, rank, title}]`.

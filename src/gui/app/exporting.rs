@@ -32,13 +32,18 @@ impl DashboardApp {
             ExportCommand::WriteTo(ExportKind::Targets, path) => {
                 let Some(roster) = &self.roster else { return };
                 let mut bytes = Vec::new();
+                let outreach = self.document.outreach();
+                let sheet = crate::roster::CallSheet {
+                    letter: &self.document.letter,
+                    roster: &roster.roster,
+                    targets: &roster.targets,
+                    committees: None,
+                    outreach: &outreach,
+                };
                 let written = crate::roster::write_targets(
                     &mut bytes,
                     crate::roster::TargetsFormat::Csv,
-                    &self.document.letter,
-                    &roster.roster,
-                    &roster.targets,
-                    None,
+                    &sheet,
                 );
                 match written {
                     Ok(()) => {
