@@ -5,7 +5,7 @@
 //! costs the same as at twenty-five.
 
 use crate::model::{Demand, Letter, Signer};
-use crate::outreach::{MemberOutreach, Outreach};
+use crate::outreach::{Goal, MemberOutreach, Outreach};
 
 /// One change to a letter.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,6 +27,13 @@ pub enum Edit {
         before: Option<Box<Demand>>,
         /// The demand after the change.
         after: Option<Box<Demand>>,
+    },
+    /// The campaign's goal.
+    OutreachGoal {
+        /// The goal before the change.
+        before: Option<Goal>,
+        /// The goal after the change.
+        after: Option<Goal>,
     },
     /// The outreach records of the member with `bioguide`: `None` is nothing recorded.
     Outreach {
@@ -75,7 +82,7 @@ impl Edit {
                 was_there: before.is_some(),
                 is_there: after.is_some(),
             }),
-            Edit::Demand { .. } | Edit::Outreach { .. } => None,
+            Edit::Demand { .. } | Edit::Outreach { .. } | Edit::OutreachGoal { .. } => None,
         }
     }
 
@@ -109,6 +116,10 @@ impl Edit {
                 before: after,
                 after: before,
             },
+            Edit::OutreachGoal { before, after } => Edit::OutreachGoal {
+                before: after,
+                after: before,
+            },
         }
     }
 
@@ -138,6 +149,14 @@ impl Edit {
                         outreach.members.remove(&bioguide.to_ascii_uppercase());
                     }
                 }
+                outreach.store(letter);
+                true
+            }
+            Edit::OutreachGoal { after, .. } => {
+                let Ok(mut outreach) = Outreach::from_letter(letter) else {
+                    return false;
+                };
+                outreach.goal.clone_from(after);
                 outreach.store(letter);
                 true
             }
@@ -216,6 +235,13 @@ impl History {
                     after, bioguide, ..
                 },
             ) if *last_bioguide == bioguide => *last_after = after,
+            (
+                true,
+                Some(Edit::OutreachGoal {
+                    after: last_after, ..
+                }),
+                Edit::OutreachGoal { after, .. },
+            ) => *last_after = after,
             (_, _, edit) => self.undo.push(edit),
         }
         self.merge_key = merge_key;

@@ -90,8 +90,10 @@ fn a_status_change_is_an_edit_that_undoes_and_redoes() {
 
     // A member's first record, then taking it back, leaves no trace in the file.
     let mut history = History::default();
-    let mut first = signer_dashboard::outreach::MemberOutreach::default();
-    first.status = Status::Asked;
+    let first = signer_dashboard::outreach::MemberOutreach {
+        status: Status::Asked,
+        ..Default::default()
+    };
     let edit = Edit::Outreach {
         bioguide: "B001288".into(),
         before: None,

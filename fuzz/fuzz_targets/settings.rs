@@ -6,7 +6,7 @@
 
 use eframe::Storage;
 use libfuzzer_sys::fuzz_target;
-use signer_dashboard::gui::app::{SETTINGS_KEY, Settings};
+use signer_dashboard::gui::settings::{SETTINGS_KEY, Settings};
 use signer_dashboard_fuzz::timed;
 
 /// eframe's storage with the one value the app keeps.

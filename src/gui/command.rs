@@ -8,6 +8,7 @@
 use crate::export::ExportFormat;
 use crate::extract::Found;
 use crate::model::{Chamber, Date, Demand, DemandStatus, Letter, Party, Role, Signer, State};
+use crate::outreach::{Contact, Goal, Status};
 use std::path::PathBuf;
 
 /// Opening and saving letters, and answering the questions they raise.
@@ -114,6 +115,29 @@ pub enum EditCommand {
     },
     /// Close the signer or demand form without saving.
     CloseEditor,
+    /// Record where asking the member with `bioguide` has got.
+    SetStatus {
+        /// The member's bioguide id.
+        bioguide: String,
+        /// The new status.
+        status: Status,
+    },
+    /// Add a contact to the member's log.
+    AddContact {
+        /// The member's bioguide id.
+        bioguide: String,
+        /// The contact.
+        contact: Box<Contact>,
+    },
+    /// Set or clear when to follow up with the member.
+    SetFollowUp {
+        /// The member's bioguide id.
+        bioguide: String,
+        /// The day, or none.
+        date: Option<Date>,
+    },
+    /// Set or clear the number of signers the campaign aims for.
+    SetGoal(Option<Goal>),
     /// Give the signer at `signer` this bioguide id: the person's choice among candidates.
     ChooseMember {
         /// Position of the signer in the letter.

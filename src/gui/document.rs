@@ -187,7 +187,7 @@ impl Document {
     /// Returns whether it applied.
     pub fn edit(&mut self, edit: Edit, merge_key: Option<String>, filter: &Filter) -> bool {
         let change = edit.signer_change();
-        let is_outreach = matches!(edit, Edit::Outreach { .. });
+        let is_outreach = matches!(edit, Edit::Outreach { .. } | Edit::OutreachGoal { .. });
         if !self
             .history
             .apply(Arc::make_mut(&mut self.letter), edit, merge_key)
@@ -223,7 +223,10 @@ impl Document {
     /// Takes back the last edit.
     pub fn undo(&mut self, filter: &Filter) -> bool {
         let next = self.history.next_undo();
-        let is_outreach = matches!(next, Some(Edit::Outreach { .. }));
+        let is_outreach = matches!(
+            next,
+            Some(Edit::Outreach { .. } | Edit::OutreachGoal { .. })
+        );
         let change = next
             .and_then(Edit::signer_change)
             .map(SignerChange::reversed);
@@ -237,7 +240,10 @@ impl Document {
     /// Makes the last undone edit again.
     pub fn redo(&mut self, filter: &Filter) -> bool {
         let next = self.history.next_redo();
-        let is_outreach = matches!(next, Some(Edit::Outreach { .. }));
+        let is_outreach = matches!(
+            next,
+            Some(Edit::Outreach { .. } | Edit::OutreachGoal { .. })
+        );
         let change = next.and_then(Edit::signer_change);
         if !self.history.redo(Arc::make_mut(&mut self.letter)) {
             return false;

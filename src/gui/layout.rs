@@ -6,6 +6,7 @@ use super::checklist::ChecklistPanel;
 use super::command::{CentralTab, Command, EditCommand, RosterCommand, ViewCommand};
 use super::document::Document;
 use super::filters::FiltersPanel;
+use super::outreach_board::OutreachBoard;
 use super::roster_panel::{self, RosterState};
 use super::settings::Panels;
 use super::table::TablePanel;
@@ -171,6 +172,8 @@ pub struct Central<'a> {
     pub table: &'a mut TablePanel,
     /// The demands checklist, drawn here when it is a tab.
     pub checklist: &'a mut ChecklistPanel,
+    /// The outreach board, on the *Not signed yet* tab.
+    pub board: &'a mut OutreachBoard,
 }
 
 /// The charts and the map, and below them the tabs: signers, not signed yet, roster check
@@ -188,6 +191,7 @@ pub fn central_ui(ui: &mut egui::Ui, central: Central<'_>) -> Vec<Command> {
         has_demands_tab,
         table,
         checklist,
+        board,
     } = central;
     // The demands tab only exists while the window is narrow.
     let tab = match view.tab {
@@ -228,7 +232,7 @@ pub fn central_ui(ui: &mut egui::Ui, central: Central<'_>) -> Vec<Command> {
                     (CentralTab::Signers, _) => commands.extend(table.ui(ui, document, roster)),
                     (CentralTab::Demands, _) => commands.extend(checklist.ui(ui, document)),
                     (CentralTab::Targets, Some(roster)) => {
-                        commands.extend(roster_panel::targets_ui(ui, roster, document));
+                        commands.extend(board.ui(ui, roster, document));
                     }
                     (CentralTab::Check, Some(roster)) => {
                         roster_panel::check_ui(ui, roster, document)

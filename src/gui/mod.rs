@@ -16,6 +16,7 @@ pub mod import;
 pub mod layout;
 pub mod map;
 pub mod menu;
+pub mod outreach_board;
 pub mod path_field;
 pub mod prompt;
 pub mod recovery;

@@ -1,19 +1,18 @@
 //! The roster of Congress in the window: who has not signed yet (the targets), coverage
 //! of each party and delegation, and the roster check.
 
-use super::command::{Command, EditCommand, ExportCommand, ExportKind};
+use super::command::{Command, EditCommand};
 use super::document::Document;
 use super::theme;
 use crate::analysis::Filter;
 use crate::model::Letter;
-use crate::model::{Chamber, Party, State, normalise_known};
+use crate::model::{Chamber, State};
 use crate::roster::{
     Coverage, MatchResult, MatchStatus, Roster, RosterCheck, Target, check, coverage, match_letter,
     targets,
 };
 use crate::text::plural;
 use egui::RichText;
-use egui_extras::{Column, TableBuilder};
 use std::sync::{Arc, mpsc};
 
 /// Matches of one version of the letter, and the roster check made from them.
@@ -204,100 +203,6 @@ impl RosterState {
 /// "6%", or "—" for a group with no members.
 pub fn percent(share: Option<f32>) -> String {
     share.map_or_else(|| "—".to_owned(), |s| format!("{:.0}%", s * 100.0))
-}
-
-/// The targets: members who have not signed, with their phone and office, to call next.
-pub fn targets_ui(ui: &mut egui::Ui, state: &RosterState, document: &Document) -> Vec<Command> {
-    let mut commands = Vec::new();
-    ui.horizontal(|ui| {
-        let n = state.targets.len();
-        ui.label(
-            RichText::new(format!(
-                "{n} {} not signed yet",
-                plural(n, "member has", "members have")
-            ))
-            .strong(),
-        );
-        ui.label(
-            RichText::new("the party, state, chamber and name filters apply")
-                .weak()
-                .small(),
-        );
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .add_enabled(n > 0, egui::Button::new("Export targets CSV…"))
-                .clicked()
-            {
-                commands.push(ExportCommand::AskWhere(ExportKind::Targets).into());
-            }
-        });
-    });
-    if state.targets.is_empty() {
-        ui.add_space(12.0);
-        ui.vertical_centered(|ui| {
-            ui.label(RichText::new("Every member the filters show has signed.").weak())
-        });
-        return commands;
-    }
-    TableBuilder::new(ui)
-        .id_salt("targets-table")
-        .striped(true)
-        .resizable(true)
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(190.0).at_least(120.0).clip(true))
-        .column(Column::exact(48.0))
-        .column(Column::exact(64.0))
-        .column(Column::exact(110.0))
-        .column(Column::remainder().at_least(120.0).clip(true))
-        .auto_shrink([false, false])
-        .header(22.0, |mut header| {
-            for title in ["Member", "Party", "Seat", "Phone", "Office"] {
-                header.col(|ui| {
-                    ui.label(RichText::new(title).strong());
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(
-                theme::TABLE_ROW_HEIGHT_POINTS,
-                state.targets.len(),
-                |mut row| {
-                    let Some(target) = state.targets.get(row.index()) else {
-                        return;
-                    };
-                    let Some(member) = state.roster.member(target.member) else {
-                        return;
-                    };
-                    row.col(|ui| {
-                        let label = ui.label(member.display_name());
-                        if !target.maybe_signed_as.is_empty() {
-                            let names: Vec<&str> = target
-                                .maybe_signed_as
-                                .iter()
-                                .filter_map(|&p| document.letter.signers.get(p as usize))
-                                .map(|s| &*s.name)
-                                .collect();
-                            label.on_hover_text(format!("May have signed as {}", names.join(", ")));
-                        }
-                    });
-                    row.col(|ui| {
-                        let colour = normalise_known(&member.party)
-                            .map_or(theme::party_colour(Party::UNKNOWN), theme::party_colour);
-                        ui.label(RichText::new(&*member.party).strong().color(colour));
-                    });
-                    row.col(|ui| {
-                        ui.label(member.seat_label());
-                    });
-                    row.col(|ui| {
-                        ui.label(member.phone.as_deref().unwrap_or("—"));
-                    });
-                    row.col(|ui| {
-                        ui.label(member.address.as_deref().unwrap_or("—"));
-                    });
-                },
-            );
-        });
-    commands
 }
 
 /// Signers who no longer serve, members whose party changed, and empty seats.

@@ -88,3 +88,17 @@ pub fn install_fonts(ctx: &egui::Context) {
     }
     ctx.set_fonts(fonts);
 }
+
+/// The colour of an outreach status: greens towards yes, reds towards no, grey for not
+/// asked, blue for asked (no answer yet), amber for undecided.
+pub fn status_colour(status: crate::outreach::Status) -> Color32 {
+    use crate::outreach::Status;
+    match status {
+        Status::NotAsked => Color32::from_gray(0x8A),
+        Status::Asked => Color32::from_rgb(0x3B, 0x82, 0xF6),
+        Status::LeanYes => Color32::from_rgb(0x22, 0xC5, 0x5E),
+        Status::Undecided => Color32::from_rgb(0xEA, 0xB3, 0x08),
+        Status::LeanNo => Color32::from_rgb(0xF9, 0x73, 0x16),
+        Status::Declined => Color32::from_rgb(0xDC, 0x26, 0x26),
+    }
+}

@@ -5,6 +5,7 @@ use super::DashboardApp;
 use crate::edit::Edit;
 use crate::gui::command::EditCommand;
 use crate::gui::editor::{DemandForm, SignerForm};
+use crate::outreach::MemberOutreach;
 use crate::text::plural;
 
 /// The forms open for editing a signer or a demand.
@@ -20,6 +21,31 @@ impl DashboardApp {
     /// Does what an [`EditCommand`] asks.
     pub(super) fn apply_edit(&mut self, command: EditCommand) {
         match command {
+            EditCommand::SetStatus { bioguide, status } => {
+                self.edit_outreach(&bioguide, |m| m.status = status);
+            }
+            EditCommand::AddContact { bioguide, contact } => {
+                self.edit_outreach(&bioguide, |m| {
+                    m.log.push(*contact);
+                    m.log.sort_by_key(|c| c.date);
+                });
+                self.status = Some("Added the contact to the log".to_owned());
+            }
+            EditCommand::SetFollowUp { bioguide, date } => {
+                self.edit_outreach(&bioguide, |m| m.follow_up = date);
+            }
+            EditCommand::SetGoal(goal) => {
+                let before = self.document.outreach().goal.clone();
+                if before != goal {
+                    self.edit(
+                        Edit::OutreachGoal {
+                            before,
+                            after: goal,
+                        },
+                        Some("goal".to_owned()),
+                    );
+                }
+            }
             EditCommand::SetDemandStatus { index, status } => {
                 let Some(before) = self.document.letter.demands.get(index) else {
                     return;
@@ -162,6 +188,24 @@ impl DashboardApp {
                 );
             }
         }
+    }
+
+    /// Changes the outreach records of the member with `bioguide` by `change`, as one edit;
+    /// merged with the edit before it when `merge_key` is the same (one note being typed).
+    fn edit_outreach(&mut self, bioguide: &str, change: impl FnOnce(&mut MemberOutreach)) {
+        let outreach = self.document.outreach();
+        let before = outreach.member(bioguide).cloned();
+        let mut after = before.clone().unwrap_or_default();
+        change(&mut after);
+        if before.as_ref() == Some(&after) || (before.is_none() && after.is_empty()) {
+            return;
+        }
+        let edit = Edit::Outreach {
+            bioguide: bioguide.trim().to_ascii_uppercase().into(),
+            before: before.map(Box::new),
+            after: (!after.is_empty()).then(|| Box::new(after)),
+        };
+        self.edit(edit, None);
     }
 
     /// Adds imported rows to the open letter, one undoable edit each, skipping those it lists.

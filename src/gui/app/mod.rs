@@ -11,6 +11,7 @@ use super::filters::FiltersPanel;
 use super::import::ImportDialog;
 use super::layout::{self, Central, ViewState};
 use super::menu::{self, MenuState};
+use super::outreach_board::OutreachBoard;
 use super::path_field::{PathField, PathFieldOutcome};
 use super::recovery::RecoveryKeeper;
 use super::roster_panel::RosterState;
@@ -44,6 +45,7 @@ pub struct DashboardApp {
     pub(super) filters_panel: FiltersPanel,
     pub(super) table_panel: TablePanel,
     pub(super) checklist_panel: ChecklistPanel,
+    pub(super) outreach_board: OutreachBoard,
     pub(super) view: ViewState,
     /// The path field, shown when there is no file dialog or the user asks for it.
     pub(super) path_field: Option<PathField>,
@@ -81,6 +83,7 @@ impl DashboardApp {
             filters_panel: FiltersPanel::default(),
             table_panel: TablePanel::default(),
             checklist_panel: ChecklistPanel::default(),
+            outreach_board: OutreachBoard::default(),
             view: ViewState::default(),
             path_field: None,
             error: None,
@@ -251,7 +254,21 @@ impl DashboardApp {
             &self.filter,
         ));
         let has_demands_tab = layout::is_narrow(ui.ctx().content_rect().width());
-        if !has_demands_tab {
+        // A member opened on the outreach board takes the right-hand side, demands or not.
+        let detail = match (&self.roster, self.view.tab) {
+            (Some(roster), super::command::CentralTab::Targets)
+                if self.outreach_board.selected().is_some() =>
+            {
+                Some(roster)
+            }
+            _ => None,
+        };
+        if let Some(roster) = detail {
+            commands.extend(
+                self.outreach_board
+                    .detail_panel_ui(ui, roster, &self.document),
+            );
+        } else if !has_demands_tab {
             commands.extend(layout::demands_side_ui(
                 ui,
                 panels,
@@ -268,6 +285,7 @@ impl DashboardApp {
                 has_demands_tab,
                 table: &mut self.table_panel,
                 checklist: &mut self.checklist_panel,
+                board: &mut self.outreach_board,
             };
             commands.extend(layout::central_ui(ui, central));
         });
