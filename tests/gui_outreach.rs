@@ -100,6 +100,8 @@ fn a_contact_is_added_to_the_log_and_the_goal_shows_how_many_more() {
     let mut harness = board();
     // The fixture's goal: ten signers, two signed.
     harness.get_by_label("8 more to reach the goal (2 of 10)");
+    // And in the header, whatever the tab.
+    harness.get_by_label("8 more to reach the goal of 10");
     harness
         .state_mut()
         .apply(FilterCommand::SetSearch("booker".to_owned()));

@@ -58,10 +58,41 @@ pub fn ui(ui: &mut egui::Ui, document: &Document, is_filtered: bool) {
         }
     });
     ui.add_space(2.0);
-    ui.label(
-        RichText::new(count_line(document, is_filtered))
-            .strong()
-            .size(15.0),
-    );
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(count_line(document, is_filtered))
+                .strong()
+                .size(15.0),
+        );
+        if let Some(goal) = &document.outreach().goal {
+            ui.separator();
+            let signers = document.letter.signers.len();
+            let target = usize::try_from(goal.signers).unwrap_or(usize::MAX);
+            let fraction = if target == 0 {
+                1.0
+            } else {
+                (signers as f32 / target as f32).min(1.0)
+            };
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .fill(super::theme::MET)
+                    .corner_radius(0)
+                    .desired_width(120.0),
+            );
+            ui.label(goal_line(signers, target));
+        }
+    });
     ui.add_space(4.0);
+}
+
+/// "8 more to reach the goal of 10", or "Goal of 10 reached".
+pub fn goal_line(signers: usize, goal: usize) -> String {
+    match goal.checked_sub(signers).filter(|n| *n > 0) {
+        Some(more) => format!(
+            "{} more to reach the goal of {}",
+            grouped(more),
+            grouped(goal)
+        ),
+        None => format!("Goal of {} reached", grouped(goal)),
+    }
 }
