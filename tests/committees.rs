@@ -55,8 +55,7 @@ fn the_committee_files_give_names_seats_ranks_and_titles() {
 
 #[test]
 fn without_the_committees_file_the_ids_stand_for_names_and_subcommittees_find_their_committee() {
-    let path = common::repo_root()
-        .join("tests/fixtures/committees/no-names/committee-membership-current.yaml");
+    let path = common::repo_root().join("tests/fixtures/committees/no-names/membership.yaml");
     let committees = Committees::load_path(&path).unwrap();
     let hsfa = committees.find("HSFA").unwrap();
     let sub = committees.find("hsfa13").unwrap();

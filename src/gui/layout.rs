@@ -181,8 +181,6 @@ pub struct Central<'a> {
 pub fn central_ui(ui: &mut egui::Ui, central: Central<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
     let height = ui.available_height();
-    let top_height = (height * 0.46).clamp(200.0, 420.0);
-    let state_height = (height * 0.22).clamp(110.0, 240.0);
     let Central {
         document,
         filter,
@@ -197,6 +195,16 @@ pub fn central_ui(ui: &mut egui::Ui, central: Central<'_>) -> Vec<Command> {
     let tab = match view.tab {
         CentralTab::Demands if !has_demands_tab => CentralTab::Signers,
         tab => tab,
+    };
+    // The lists below (who has not signed, the demands, the check) need the height more
+    // than the chart by state does: on their tabs it makes way and the map is smaller.
+    let (top_height, state_height) = if tab == CentralTab::Signers {
+        (
+            (height * 0.46).clamp(200.0, 420.0),
+            (height * 0.22).clamp(110.0, 240.0),
+        )
+    } else {
+        ((height * 0.30).clamp(150.0, 320.0), 0.0)
     };
     StripBuilder::new(ui)
         .size(Size::exact(top_height))
@@ -224,7 +232,11 @@ pub fn central_ui(ui: &mut egui::Ui, central: Central<'_>) -> Vec<Command> {
                         });
                     });
             });
-            strip.cell(|ui| charts::state_ui(ui, document, state_height - 26.0));
+            strip.cell(|ui| {
+                if state_height > 0.0 {
+                    charts::state_ui(ui, document, state_height - 26.0);
+                }
+            });
             strip.cell(|ui| {
                 ui.separator();
                 commands.extend(tabs_ui(ui, document, roster, tab, has_demands_tab));

@@ -128,7 +128,7 @@ impl PathField {
                         let path = PathBuf::from(self.text.trim());
                         outcome = PathFieldOutcome::Go(self.command(path));
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
                         outcome = PathFieldOutcome::Cancelled;
                     }
                 });
