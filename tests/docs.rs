@@ -191,3 +191,22 @@ fn the_readme_shows_its_screenshot_and_links_the_format() {
         assert!(readme.contains(command), "{command}");
     }
 }
+
+#[test]
+fn the_outreach_example_reads_as_described() {
+    let blocks = code_blocks(&format_md(), "text");
+    let block = blocks
+        .iter()
+        .find(|b| b.starts_with("\"outreach\": {"))
+        .expect("the outreach example");
+    let value: serde_json::Value = serde_json::from_str(&format!("{{{block}}}")).unwrap();
+    let outreach = signer_dashboard::outreach::Outreach::from_value(&value["outreach"]).unwrap();
+    assert_eq!(outreach.goal.as_ref().unwrap().signers, 40);
+    let clyburn = outreach.member("C000537").unwrap();
+    assert_eq!(clyburn.status, signer_dashboard::outreach::Status::Asked);
+    assert_eq!(clyburn.log.len(), 1);
+    assert_eq!(
+        outreach.status("S000510"),
+        signer_dashboard::outreach::Status::LeanYes
+    );
+}
