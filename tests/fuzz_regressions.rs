@@ -89,3 +89,22 @@ fn a_tag_whose_state_is_a_letter_and_a_curly_quote_is_read_without_a_panic() {
     let found = signer_dashboard::extract::extract("Reps. Andy Harris, R-M\u{201d} said.", None);
     assert!(found.signers.iter().all(|s| s.state.is_none()));
 }
+
+#[test]
+fn a_membership_file_with_committee_ids_that_are_not_letters_and_digits_is_an_error() {
+    // The fuzzer's input: keys such as "HSb1U%AF3" and a YAML anchor that left a
+    // committee with an empty id, whose seats `describe` could not name.
+    let (path, bytes) = fixture("committees-odd-ids.yaml");
+    let text = std::str::from_utf8(&bytes).unwrap();
+    let error = signer_dashboard::roster::committees::Committees::parse((&path, text), None)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("expected a thomas_id of letters and digits, such as HSFA or HSFA13"),
+        "{error}"
+    );
+    let empty = "'':\n- name: A\n  bioguide: A000001\n";
+    let error =
+        signer_dashboard::roster::committees::Committees::parse((&path, empty), None).unwrap_err();
+    assert!(error.message.ends_with("found \"\""), "{error}");
+}

@@ -170,14 +170,27 @@ impl Committees {
             }
             None => Vec::new(),
         };
-        for entry in &named {
+        for (at, entry) in named.iter().enumerate() {
+            let names_path = names.map_or(path, |(p, _)| p);
+            check_id(names_path, &format!("[{at}].thomas_id"), &entry.thomas_id)?;
             let parent = committees.add(&entry.thomas_id, &entry.name, None)?;
-            for sub in &entry.subcommittees {
+            for (sub_at, sub) in entry.subcommittees.iter().enumerate() {
+                let field = format!("[{at}].subcommittees[{sub_at}].thomas_id");
+                check_id(names_path, &field, &sub.thomas_id)?;
                 let id = format!("{}{}", entry.thomas_id.trim(), sub.thomas_id.trim());
                 committees.add(&id, &sub.name, Some(parent))?;
             }
         }
         for (id, members) in lists {
+            check_id(path, &id, &id)?;
+            if let Some(at) = members.iter().position(|m| m.bioguide.trim().is_empty()) {
+                return Err(RosterError::new(
+                    RosterErrorKind::Content,
+                    path,
+                    "the bioguide id is empty; expected one such as S000522",
+                )
+                .field(format!("{id}[{at}].bioguide")));
+            }
             let committee = match committees.find(&id) {
                 Some(committee) => committee,
                 None => {
@@ -384,6 +397,24 @@ pub fn keep_members_of(
             seat.and_then(|s| s.rank).unwrap_or(u16::MAX),
         )
     });
+}
+
+/// A committee's `thomas_id` is letters and digits (`HSFA`, `HSFA13`, a subcommittee's
+/// `'13'`): anything else, an empty one above all, would name no committee anyone can ask
+/// for, and is an error at `field`.
+fn check_id(path: &Path, field: &str, id: &str) -> Result<(), RosterError> {
+    let id = id.trim();
+    if !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return Ok(());
+    }
+    Err(RosterError::new(
+        RosterErrorKind::Content,
+        path,
+        format!(
+            "expected a thomas_id of letters and digits, such as HSFA or HSFA13, found \"{id}\""
+        ),
+    )
+    .field(field))
 }
 
 /// Reads YAML of type `T`, with the roster's guard against hostile nesting and its messages.
