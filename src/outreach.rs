@@ -163,7 +163,7 @@ impl Channel {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Contact {
     /// When.
-    #[serde(with = "date_text")]
+    #[serde(with = "crate::model::date::text")]
     pub date: Date,
     /// How.
     #[serde(default)]
@@ -192,7 +192,7 @@ pub struct MemberOutreach {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "optional_date_text"
+        with = "crate::model::date::optional_text"
     )]
     pub follow_up: Option<Date>,
     /// Fields other programs wrote.
@@ -349,45 +349,5 @@ impl Outreach {
                 letter.extra.shift_remove(OUTREACH_KEY);
             }
         }
-    }
-}
-
-/// A [`Date`] as `YYYY-MM-DD` text.
-mod date_text {
-    use crate::model::Date;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(date)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
-        let text = String::deserialize(d)?;
-        text.parse().map_err(|_| {
-            serde::de::Error::custom(format!("expected a date as YYYY-MM-DD, found \"{text}\""))
-        })
-    }
-}
-
-/// An optional [`Date`] as `YYYY-MM-DD` text.
-mod optional_date_text {
-    use crate::model::Date;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
-        match date {
-            Some(date) => s.collect_str(date),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
-        let text: Option<String> = Option::deserialize(d)?;
-        text.map(|t| {
-            t.parse().map_err(|_| {
-                serde::de::Error::custom(format!("expected a date as YYYY-MM-DD, found \"{t}\""))
-            })
-        })
-        .transpose()
     }
 }

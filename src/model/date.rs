@@ -162,3 +162,46 @@ mod tests {
         }
     }
 }
+
+/// A [`Date`] as `"YYYY-MM-DD"` text in serde formats: `#[serde(with = "date::text")]`.
+pub mod text {
+    use super::Date;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes the date as text.
+    pub fn serialize<S: Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(date)
+    }
+
+    /// Reads the date from text, saying what was expected.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let text = String::deserialize(d)?;
+        parse::<D>(&text)
+    }
+
+    pub(super) fn parse<'de, D: Deserializer<'de>>(text: &str) -> Result<Date, D::Error> {
+        text.parse().map_err(|_| {
+            serde::de::Error::custom(format!("expected a date as YYYY-MM-DD, found \"{text}\""))
+        })
+    }
+}
+
+/// An optional [`Date`] as `"YYYY-MM-DD"` text or `null`: `#[serde(with = "date::optional_text")]`.
+pub mod optional_text {
+    use super::Date;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes the date as text, or nothing as `null`.
+    pub fn serialize<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(date) => s.collect_str(date),
+            None => s.serialize_none(),
+        }
+    }
+
+    /// Reads a date from text, or nothing from `null`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+        let text: Option<String> = Option::deserialize(d)?;
+        text.map(|t| super::text::parse::<D>(&t)).transpose()
+    }
+}

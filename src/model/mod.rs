@@ -1,6 +1,6 @@
 //! The letter: what it says, who signed it and what it asks for.
 
-mod date;
+pub mod date;
 mod party;
 mod state;
 

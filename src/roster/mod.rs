@@ -91,7 +91,7 @@ pub struct Member {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "optional_date"
+        with = "crate::model::date::optional_text"
     )]
     pub party_since: Option<Date>,
     /// The state or territory of the seat.
@@ -106,14 +106,14 @@ pub struct Member {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "optional_date"
+        with = "crate::model::date::optional_text"
     )]
     pub term_start: Option<Date>,
     /// When the current term ends; the CSV form does not say.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "optional_date"
+        with = "crate::model::date::optional_text"
     )]
     pub term_end: Option<Date>,
     /// The Washington office's phone number.
@@ -398,29 +398,6 @@ fn detect(path: &Path, text: &str) -> Result<RosterFormat, RosterError> {
             path,
             NOT_A_ROSTER,
         )),
-    }
-}
-
-/// A [`Date`] as `"YYYY-MM-DD"` in the compact JSON.
-mod optional_date {
-    use crate::model::Date;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
-        match date {
-            Some(date) => s.collect_str(date),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
-        let text: Option<String> = Option::deserialize(d)?;
-        text.map(|t| {
-            t.parse().map_err(|_| {
-                serde::de::Error::custom(format!("expected a date as YYYY-MM-DD, found \"{t}\""))
-            })
-        })
-        .transpose()
     }
 }
 
