@@ -149,10 +149,12 @@ fn names_imported(
     uses
 }
 
-/// The modules of `src/gui/` (files, and folders with a `mod.rs`) and the siblings each
-/// names. A folder's own files name the siblings as `super::super::` or `crate::gui::`.
-fn gui_imports() -> BTreeMap<String, BTreeSet<String>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/gui");
+/// The modules of `folder` (files, and folders of their own: `name/mod.rs`, or `name.rs`
+/// beside `name/`) and the siblings each names. A module's own file names them as
+/// `super::NAME`; the files inside its folder as `super::super::NAME`; any file as
+/// `CRATE_PATH::NAME` (`crate::gui::`).
+fn module_graph(folder: &str, crate_path: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
     let entries: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -164,30 +166,78 @@ fn gui_imports() -> BTreeMap<String, BTreeSet<String>> {
         .map(|p| name_of(p))
         .filter(|name| name != "mod")
         .collect();
-    let mut graph = BTreeMap::new();
-    for path in &entries {
-        let module = name_of(path);
-        if !modules.contains(&module) {
-            continue;
-        }
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for module in &modules {
         let mut uses = BTreeSet::new();
-        if path.is_dir() {
-            for child in std::fs::read_dir(path).unwrap().map(|e| e.unwrap().path()) {
+        let own_file = dir.join(format!("{module}.rs"));
+        let own_folder = dir.join(module);
+        if own_file.is_file() {
+            let text = std::fs::read_to_string(&own_file).unwrap();
+            uses.extend(names_imported(
+                &text,
+                &["super::", crate_path],
+                &modules,
+                module,
+            ));
+        }
+        if own_folder.is_dir() {
+            for child in std::fs::read_dir(&own_folder)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+            {
+                if child.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
                 let text = std::fs::read_to_string(&child).unwrap();
                 let prefixes: &[&str] = if child.ends_with("mod.rs") {
-                    &["super::", "crate::gui::"]
+                    &["super::", crate_path]
                 } else {
-                    &["super::super::", "crate::gui::"]
+                    &["super::super::", crate_path]
                 };
-                uses.extend(names_imported(&text, prefixes, &modules, &module));
+                uses.extend(names_imported(&text, prefixes, &modules, module));
             }
-        } else {
-            let text = std::fs::read_to_string(path).unwrap();
-            uses = names_imported(&text, &["super::", "crate::gui::"], &modules, &module);
         }
-        graph.insert(module, uses);
+        graph.insert(module.clone(), uses);
     }
     graph
+}
+
+/// The folders of modules under `folder`, for checking each one's own parts too.
+fn module_folders(folder: &str) -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
+    let mut folders: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .map(|p| format!("{folder}/{}", p.file_name().unwrap().to_str().unwrap()))
+        .collect();
+    folders.sort();
+    folders
+}
+
+fn gui_imports() -> BTreeMap<String, BTreeSet<String>> {
+    module_graph("src/gui", "crate::gui::")
+}
+
+#[test]
+fn the_parts_of_each_module_folder_import_one_another_in_one_direction() {
+    // load/count/, load/json/, extract/finder/, extract/strip/, roster/matching/, … and
+    // the folders of load/ and extract/ seen as modules of their own.
+    for (folder, crate_path) in [
+        ("src/load", "crate::load::"),
+        ("src/extract", "crate::extract::"),
+        ("src/roster", "crate::roster::"),
+        ("src/analysis", "crate::analysis::"),
+    ] {
+        let graph = module_graph(folder, crate_path);
+        assert_eq!(a_circle(&graph), None, "{folder}: {graph:?}");
+        for inner in module_folders(folder) {
+            let graph = sibling_imports(&inner);
+            assert_eq!(a_circle(&graph), None, "{inner}: {graph:?}");
+        }
+    }
+    // The graph of a folder module is read at all: count/'s parts use the streaming reader.
+    assert!(module_graph("src/load", "crate::load::")["count"].contains("json_stream"));
 }
 
 #[test]
