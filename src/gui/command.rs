@@ -234,19 +234,19 @@ macro_rules! commands_by_area {
 }
 
 commands_by_area!(
-    /// Opening, saving, and the questions around unsaved changes ([`super::files`]).
+    /// Opening, saving, and the questions around unsaved changes (`gui/app/files.rs`).
     File(FileCommand),
-    /// Which signers every view shows ([`super::app`] applies it to the document).
+    /// Which signers every view shows (`gui/app/mod.rs` applies it to the document).
     Filter(FilterCommand),
-    /// Changes to the letter, each undoable ([`super::editing`]).
+    /// Changes to the letter, each undoable (`gui/app/editing.rs`).
     Edit(EditCommand),
-    /// The roster of Congress ([`super::app`]; its tabs are [`super::roster_panel`]).
+    /// The roster of Congress (`gui/app/mod.rs`; its tabs are [`super::roster_panel`]).
     Roster(RosterCommand),
-    /// Signers found in a text ([`super::importing`]).
+    /// Signers found in a text (`gui/app/importing.rs`).
     Import(ImportCommand),
-    /// Writing exports ([`super::exporting`]).
+    /// Writing exports (`gui/app/exporting.rs`).
     Export(ExportCommand),
-    /// What the window shows: tabs, side panels, windows, theme ([`super::layout`]).
+    /// What the window shows: tabs, side panels, windows, theme (`gui/app/view.rs`; drawn by [`super::layout`]).
     View(ViewCommand),
 );
 
