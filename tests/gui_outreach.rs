@@ -118,3 +118,92 @@ fn a_contact_is_added_to_the_log_and_the_goal_shows_how_many_more() {
     // A contact does not change the status by itself.
     assert_eq!(booker.status, Status::NotAsked);
 }
+
+#[test]
+fn imported_committees_show_each_members_seats_and_narrow_the_board_to_one_committee() {
+    let data = tempfile::tempdir().unwrap();
+    let app = DashboardApp::new(
+        &egui::Context::default(),
+        None,
+        Some(repo_root().join("tests/fixtures/outreach/letter.json")),
+    )
+    .with_data_dir(Some(data.path().to_path_buf()));
+    let mut harness = common::gui::harness_for(app);
+    harness.state_mut().apply(RosterCommand::ReadFile(
+        repo_root().join("tests/fixtures/roster/legislators-current.json"),
+    ));
+    harness.state_mut().apply(RosterCommand::ReadCommittees(
+        repo_root().join("tests/fixtures/committees/committee-membership-current.yaml"),
+    ));
+    settle(&mut harness);
+    assert_eq!(harness.state().committees().unwrap().len(), 6);
+    // Kept for the next start, names and all.
+    for kept in [
+        "committee-membership-current.yaml",
+        "committees-current.yaml",
+    ] {
+        assert!(
+            data.path().join("committees").join(kept).is_file(),
+            "{kept}"
+        );
+    }
+    harness
+        .state_mut()
+        .apply(ViewCommand::ShowTab(CentralTab::Targets));
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Committee")
+        .click();
+    settle(&mut harness);
+    harness
+        .get_by_label("HSFA — House Committee on Foreign Affairs")
+        .click();
+    settle(&mut harness);
+    // Its members who have not signed (Costa signed), chair first; no one else.
+    assert!(harness.query_by_label("Lisa Murkowski").is_none());
+    let rows: Vec<f32> = [
+        "Mike Rogers",
+        "Christopher H. Smith",
+        "Adam Smith",
+        "Brad Sherman",
+    ]
+    .iter()
+    .map(|name| harness.get_by_label(name).rect().top())
+    .collect();
+    assert!(rows.windows(2).all(|w| w[0] < w[1]), "{rows:?}");
+    harness.get_by_label("HSFA Chairman");
+
+    // The next start reads the kept copy.
+    let again = DashboardApp::new(&egui::Context::default(), None, None)
+        .with_data_dir(Some(data.path().to_path_buf()));
+    let harness = common::gui::harness_for(again);
+    assert_eq!(harness.state().committees().unwrap().len(), 6);
+}
+
+#[test]
+fn a_committees_file_that_cannot_be_read_says_so_and_keeps_the_ones_there_were() {
+    let mut harness = board();
+    harness.state_mut().apply(RosterCommand::ReadCommittees(
+        repo_root().join("tests/fixtures/committees/committee-membership-current.yaml"),
+    ));
+    settle(&mut harness);
+    let broken = tempfile::tempdir().unwrap();
+    let path = broken.path().join("committee-membership-current.yaml");
+    std::fs::write(
+        &path,
+        "HSFA:\n- name: A\n  rank: first\n  bioguide: A000001\n",
+    )
+    .unwrap();
+    harness
+        .state_mut()
+        .apply(RosterCommand::ReadCommittees(path.clone()));
+    settle(&mut harness);
+    let error = harness.state().error().unwrap().to_owned();
+    assert!(
+        error.starts_with("Could not import the committees from"),
+        "{error}"
+    );
+    assert!(error.contains("HSFA[0].rank"), "{error}");
+    assert!(error.ends_with("The committees you had stay."), "{error}");
+    assert_eq!(harness.state().committees().unwrap().len(), 6);
+}

@@ -155,6 +155,10 @@ pub enum RosterCommand {
     AskForFile,
     /// Read this roster file.
     ReadFile(PathBuf),
+    /// Ask for a committee membership file (committee-membership-current.yaml) and read it.
+    AskForCommittees,
+    /// Read this committee membership file (and committees-current.yaml beside it).
+    ReadCommittees(PathBuf),
 }
 
 /// File ▸ Import from text: finding signers in a press release.

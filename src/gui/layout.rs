@@ -12,6 +12,7 @@ use super::settings::Panels;
 use super::table::TablePanel;
 use super::{charts, map, theme};
 use crate::analysis::Filter;
+use crate::roster::committees::Committees;
 use egui::RichText;
 use egui_extras::{Size, StripBuilder};
 
@@ -174,6 +175,8 @@ pub struct Central<'a> {
     pub checklist: &'a mut ChecklistPanel,
     /// The outreach board, on the *Not signed yet* tab.
     pub board: &'a mut OutreachBoard,
+    /// Committee seats, once imported, for the board.
+    pub committees: Option<&'a Committees>,
 }
 
 /// The charts and the map, and below them the tabs: signers, not signed yet, roster check
@@ -190,6 +193,7 @@ pub fn central_ui(ui: &mut egui::Ui, central: Central<'_>) -> Vec<Command> {
         table,
         checklist,
         board,
+        committees,
     } = central;
     // The demands tab only exists while the window is narrow.
     let tab = match view.tab {
@@ -244,7 +248,7 @@ pub fn central_ui(ui: &mut egui::Ui, central: Central<'_>) -> Vec<Command> {
                     (CentralTab::Signers, _) => commands.extend(table.ui(ui, document, roster)),
                     (CentralTab::Demands, _) => commands.extend(checklist.ui(ui, document)),
                     (CentralTab::Targets, Some(roster)) => {
-                        commands.extend(board.ui(ui, roster, document));
+                        commands.extend(board.ui(ui, roster, committees, document));
                     }
                     (CentralTab::Check, Some(roster)) => {
                         roster_panel::check_ui(ui, roster, document)

@@ -33,6 +33,8 @@ pub struct MenuState<'a> {
     pub filter: &'a Filter,
     /// Whether a roster is imported (the map's share shading needs one).
     pub has_roster: bool,
+    /// Whether committee seats are imported.
+    pub has_committees: bool,
     /// Which panels and shadings are on.
     pub view: &'a ViewState,
 }
@@ -89,6 +91,18 @@ pub fn menu_ui(ui: &mut egui::Ui, state: &MenuState<'_>) -> Vec<Command> {
             ui.separator();
             if ui.button("Import roster…").clicked() {
                 commands.push(RosterCommand::AskForFile.into());
+            }
+            let label = if state.has_committees {
+                "Import committees again…"
+            } else {
+                "Import committees…"
+            };
+            if ui
+                .button(label)
+                .on_hover_text("committee-membership-current.yaml from congress-legislators, for the outreach board")
+                .clicked()
+            {
+                commands.push(RosterCommand::AskForCommittees.into());
             }
             if ui.button("Import signers from text…").clicked() {
                 commands.push(ImportCommand::Open.into());

@@ -8,6 +8,7 @@ use super::roster_panel::RosterState;
 use super::theme;
 use crate::model::{Date, Party, normalise_known};
 use crate::outreach::{Channel, Contact, Goal, Outreach, Status};
+use crate::roster::committees::{CommitteeId, Committees, Side};
 use crate::text::{grouped, plural};
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
@@ -24,6 +25,8 @@ pub struct OutreachBoard {
     statuses: BTreeSet<Status>,
     /// Only members whose follow-up is due.
     is_due_only: bool,
+    /// Only members of this committee or subcommittee (its thomas_id), chair first.
+    committee: Option<String>,
     /// The member shown beside the table, by bioguide id.
     selected: Option<String>,
     /// The contact being written for the selected member.
@@ -52,6 +55,7 @@ impl OutreachBoard {
         &mut self,
         ui: &mut egui::Ui,
         state: &RosterState,
+        committees: Option<&Committees>,
         document: &Document,
     ) -> Vec<Command> {
         let mut commands = Vec::new();
@@ -76,7 +80,7 @@ impl OutreachBoard {
             }
             due += usize::from(outreach.member(bioguide).is_some_and(|m| m.is_due(today)));
         }
-        let shown: Vec<&crate::roster::Target> = state
+        let mut shown: Vec<&crate::roster::Target> = state
             .targets
             .iter()
             .filter(|t| {
@@ -88,6 +92,25 @@ impl OutreachBoard {
                         || outreach.member(bioguide).is_some_and(|m| m.is_due(today)))
             })
             .collect();
+        let committee = committees
+            .zip(self.committee.as_deref())
+            .and_then(|(c, id)| Some((c, c.find(id)?)));
+        if let Some((committees, committee)) = committee {
+            // The committee's members only, the way a whip works it: majority then minority,
+            // each by rank, so the chair and the ranking member lead.
+            let seat_of = |t: &crate::roster::Target| {
+                let member = state.roster.member(t.member)?;
+                committees.seat(&member.bioguide, committee)
+            };
+            shown.retain(|t| seat_of(t).is_some());
+            shown.sort_by_key(|t| {
+                let seat = seat_of(t);
+                (
+                    seat.and_then(|s| s.side).unwrap_or(Side::Minority),
+                    seat.and_then(|s| s.rank).unwrap_or(u16::MAX),
+                )
+            });
+        }
         commands.extend(goal_ui(ui, &outreach, document));
         ui.horizontal_wrapped(|ui| {
             let n = state.targets.len();
@@ -131,6 +154,9 @@ impl OutreachBoard {
             {
                 self.is_due_only = !self.is_due_only;
             }
+            if let Some(committees) = committees {
+                self.committee_filter_ui(ui, committees);
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
                     .add_enabled(n > 0, egui::Button::new("Export targets CSV…"))
@@ -156,7 +182,14 @@ impl OutreachBoard {
             .id_salt("outreach-sideways")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                self.table_ui(ui, state, document, &outreach, &shown, today);
+                let view = TableView {
+                    state,
+                    committees,
+                    document,
+                    outreach: &outreach,
+                    today,
+                };
+                self.table_ui(ui, &view, &shown);
             });
         commands
     }
@@ -167,6 +200,7 @@ impl OutreachBoard {
         &mut self,
         ui: &mut egui::Ui,
         state: &RosterState,
+        committees: Option<&Committees>,
         document: &Document,
     ) -> Vec<Command> {
         let mut commands = Vec::new();
@@ -189,20 +223,71 @@ impl OutreachBoard {
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
                         commands.extend(self.detail_ui(ui, member, &outreach, Date::today()));
+                        if let Some(committees) = committees {
+                            seats_ui(ui, committees, &member.bioguide);
+                        }
                     });
             });
         commands
     }
 
+    /// "All committees", or one committee or subcommittee to work through.
+    fn committee_filter_ui(&mut self, ui: &mut egui::Ui, committees: &Committees) {
+        let selected = self
+            .committee
+            .as_deref()
+            .and_then(|id| committees.find(id))
+            .map_or_else(
+                || "All committees".to_owned(),
+                |c| committee_label(committees, c),
+            );
+        let mut ids = committees.ids();
+        ids.sort_by(|a, b| {
+            committees
+                .committee(*a)
+                .id
+                .cmp(&committees.committee(*b).id)
+        });
+        let label = ui.label("Committee");
+        egui::ComboBox::from_id_salt("board-committee")
+            .selected_text(selected)
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(self.committee.is_none(), "All committees")
+                    .clicked()
+                {
+                    self.committee = None;
+                }
+                for id in ids {
+                    let committee = committees.committee(id);
+                    let is_selected = self.committee.as_deref() == Some(&*committee.id);
+                    if ui
+                        .selectable_label(is_selected, committee_label(committees, id))
+                        .clicked()
+                    {
+                        self.committee = Some(committee.id.to_string());
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("Only the members of a committee, chair and ranking member first");
+    }
+
     fn table_ui(
         &mut self,
         ui: &mut egui::Ui,
-        state: &RosterState,
-        document: &Document,
-        outreach: &Outreach,
+        view: &TableView<'_>,
         shown: &[&crate::roster::Target],
-        today: Date,
     ) {
+        let TableView {
+            state,
+            committees,
+            document,
+            outreach,
+            today,
+        } = *view;
         let mut clicked = None;
         // A click anywhere on a row opens the member: labels that select text would take it.
         ui.style_mut().interaction.selectable_labels = false;
@@ -218,18 +303,16 @@ impl OutreachBoard {
             .column(Column::exact(92.0))
             .column(Column::exact(96.0))
             .column(Column::exact(110.0))
+            .columns(
+                Column::initial(200.0).at_least(80.0).clip(true),
+                usize::from(committees.is_some()),
+            )
             .column(Column::remainder().at_least(120.0).clip(true))
             .auto_shrink([false, false])
             .header(22.0, |mut header| {
-                for title in [
-                    "Member",
-                    "Party",
-                    "Seat",
-                    "Status",
-                    "Follow-up",
-                    "Phone",
-                    "Office",
-                ] {
+                let titles = ["Member", "Party", "Seat", "Status", "Follow-up", "Phone"];
+                let committees_title = committees.map(|_| "Committees");
+                for title in titles.into_iter().chain(committees_title).chain(["Office"]) {
                     header.col(|ui| {
                         ui.label(RichText::new(title).strong());
                     });
@@ -284,6 +367,16 @@ impl OutreachBoard {
                     row.col(|ui| {
                         ui.label(member.phone.as_deref().unwrap_or("—"));
                     });
+                    if let Some(committees) = committees {
+                        row.col(|ui| {
+                            let seats = committees.describe(&member.bioguide);
+                            if seats.is_empty() {
+                                ui.label(RichText::new("—").weak());
+                            } else {
+                                ui.label(&seats).on_hover_text(&seats);
+                            }
+                        });
+                    }
                     row.col(|ui| {
                         ui.label(member.address.as_deref().unwrap_or("—"));
                     });
@@ -538,4 +631,57 @@ fn goal_ui(ui: &mut egui::Ui, outreach: &Outreach, document: &Document) -> Optio
         }
     });
     command
+}
+
+/// What the board's table reads.
+#[derive(Clone, Copy)]
+struct TableView<'a> {
+    state: &'a RosterState,
+    committees: Option<&'a Committees>,
+    document: &'a Document,
+    outreach: &'a Outreach,
+    today: Date,
+}
+
+/// "HSFA — House Committee on Foreign Affairs"; a subcommittee's name after its id.
+fn committee_label(committees: &Committees, id: CommitteeId) -> String {
+    let committee = committees.committee(id);
+    if *committee.name == *committee.id {
+        committee.id.to_string()
+    } else {
+        format!("{} — {}", committee.id, committee.name)
+    }
+}
+
+/// The member's committee seats, with rank and title.
+fn seats_ui(ui: &mut egui::Ui, committees: &Committees, bioguide: &str) {
+    ui.separator();
+    ui.label(RichText::new("Committees").strong());
+    let seats = committees.seats(bioguide);
+    if seats.is_empty() {
+        ui.label(RichText::new("No committee seat in the imported file.").weak());
+    }
+    for seat in seats {
+        let committee = committees.committee(seat.committee);
+        let mut line = committee_label(committees, seat.committee);
+        if let Some(title) = &seat.title {
+            line.push_str(&format!(" · {title}"));
+        }
+        if let (Some(rank), Some(side)) = (seat.rank, seat.side) {
+            let side = match side {
+                Side::Majority => "majority",
+                Side::Minority => "minority",
+            };
+            line.push_str(&format!(" · {side} #{rank}"));
+        }
+        let text = RichText::new(line);
+        ui.add(
+            egui::Label::new(if committee.parent.is_some() {
+                text.weak()
+            } else {
+                text
+            })
+            .wrap(),
+        );
+    }
 }

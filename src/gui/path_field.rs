@@ -16,6 +16,8 @@ pub enum PathPurpose {
     Export(ExportKind),
     /// Read a roster of Congress.
     ImportRoster,
+    /// Read committee seats.
+    ImportCommittees,
     /// Read a press release into the import window.
     ImportText,
 }
@@ -68,6 +70,9 @@ impl PathField {
             PathPurpose::OpenLetter => "/home/you/letters/letter.json",
             PathPurpose::Export(_) => "/home/you/letters/summary",
             PathPurpose::ImportRoster => "/home/you/Downloads/legislators-current.json",
+            PathPurpose::ImportCommittees => {
+                "/home/you/Downloads/committee-membership-current.yaml"
+            }
             PathPurpose::ImportText => "/home/you/letters/press-release.txt",
         }
     }
@@ -77,6 +82,7 @@ impl PathField {
             PathPurpose::Export(kind) => format!("Export {} to a path", kind.label()),
             PathPurpose::OpenLetter => "Open a letter by path".to_owned(),
             PathPurpose::ImportRoster => "Import a roster by path".to_owned(),
+            PathPurpose::ImportCommittees => "Import committee seats by path".to_owned(),
             PathPurpose::ImportText => "Import signers from a text file".to_owned(),
         }
     }
@@ -86,7 +92,9 @@ impl PathField {
         match self.purpose {
             PathPurpose::Export(_) => "Export",
             PathPurpose::OpenLetter => "Open",
-            PathPurpose::ImportRoster | PathPurpose::ImportText => "Import",
+            PathPurpose::ImportRoster | PathPurpose::ImportCommittees | PathPurpose::ImportText => {
+                "Import"
+            }
         }
     }
 
@@ -96,6 +104,7 @@ impl PathField {
             PathPurpose::Export(kind) => ExportCommand::WriteTo(kind, path).into(),
             PathPurpose::OpenLetter => FileCommand::OpenPath(path).into(),
             PathPurpose::ImportRoster => RosterCommand::ReadFile(path).into(),
+            PathPurpose::ImportCommittees => RosterCommand::ReadCommittees(path).into(),
             PathPurpose::ImportText => ImportCommand::ReadFile(path).into(),
         }
     }

@@ -8,6 +8,7 @@ use crate::analysis::{Filter, Selection};
 use crate::export::{ExportFormat, Report, write_atomically, write_export};
 use crate::load::{self, LoadError, Progress};
 use crate::model::Letter;
+use crate::roster::committees::Committees;
 use crate::roster::{self, Roster};
 use crate::save::FileStamp;
 use std::path::PathBuf;
@@ -41,6 +42,15 @@ pub enum Outcome {
     PickedRoster(Picked),
     /// The dialog for a text to import signers from closed.
     PickedText(Picked),
+    /// The dialog for a committee membership file closed.
+    PickedCommittees(Picked),
+    /// Committee seats were read (or could not be).
+    CommitteesLoaded {
+        /// The membership file asked for.
+        path: PathBuf,
+        /// The committees, or why there are none.
+        result: Result<Box<Committees>, String>,
+    },
     /// A roster was read (or could not be).
     RosterLoaded {
         /// The file asked for.
@@ -160,6 +170,34 @@ impl Worker {
             start_in,
             Outcome::PickedRoster,
         );
+    }
+
+    /// Shows the native open dialog for a committee membership file.
+    pub fn pick_committees(&mut self, start_in: Option<PathBuf>) {
+        let filters = [("committee-membership-current.yaml", &["yaml", "yml"][..])];
+        self.pick_open(
+            "Import committee seats",
+            &filters,
+            start_in,
+            Outcome::PickedCommittees,
+        );
+    }
+
+    /// Reads the committee seats at `path` (and the names beside it); with `keep_in`, also
+    /// keeps a copy of both files in that folder for the next start.
+    pub fn load_committees(&mut self, path: PathBuf, keep_in: Option<PathBuf>) {
+        let job = move || {
+            let result = Committees::load_path(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|loaded| {
+                    if let Some(folder) = keep_in {
+                        keep_committee_files(&path, &folder)?;
+                    }
+                    Ok(Box::new(loaded))
+                });
+            Outcome::CommitteesLoaded { path, result }
+        };
+        self.spawn("load committees", job);
     }
 
     /// Shows the native open dialog for a text to find signers in.
@@ -384,4 +422,34 @@ fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
         .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
         .map_err(|e| format!("cannot encode the picture: {e}"))?;
     Ok(png)
+}
+
+/// The name of the kept membership file in the app's data folder.
+pub const KEPT_MEMBERSHIP: &str = "committee-membership-current.yaml";
+
+/// Copies the membership file, and `committees-current.yaml` when it sits beside it, into
+/// `folder` under their published names, each atomically.
+fn keep_committee_files(
+    membership: &std::path::Path,
+    folder: &std::path::Path,
+) -> Result<(), String> {
+    std::fs::create_dir_all(folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    let names = membership
+        .parent()
+        .map(|f| f.join("committees-current.yaml"));
+    let copies = [
+        (Some(membership.to_path_buf()), KEPT_MEMBERSHIP),
+        (names.filter(|n| n.is_file()), "committees-current.yaml"),
+    ];
+    for (from, name) in copies {
+        let Some(from) = from else { continue };
+        let to = folder.join(name);
+        if from == to {
+            continue;
+        }
+        let bytes = crate::input::read(&from, crate::input::Limit::ROSTER)
+            .map_err(|e| format!("{}: {e}", from.display()))?;
+        write_atomically(&to, |out| out.write_all(&bytes)).map_err(|e| e.to_string())?;
+    }
+    Ok(())
 }

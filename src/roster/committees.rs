@@ -285,6 +285,14 @@ impl Committees {
         &self.committees[usize::from(id.0)]
     }
 
+    /// Every committee and subcommittee, in the order they were read.
+    pub fn ids(&self) -> Vec<CommitteeId> {
+        (0..self.committees.len())
+            .filter_map(|i| u16::try_from(i).ok())
+            .map(CommitteeId)
+            .collect()
+    }
+
     /// How many committees and subcommittees there are.
     pub fn len(&self) -> usize {
         self.committees.len()

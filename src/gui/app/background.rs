@@ -47,7 +47,45 @@ impl DashboardApp {
                     self.apply_roster(RosterCommand::ReadFile(path))
                 }
                 Outcome::PickedRoster(Picked::Cancelled)
-                | Outcome::PickedText(Picked::Cancelled) => {}
+                | Outcome::PickedText(Picked::Cancelled)
+                | Outcome::PickedCommittees(Picked::Cancelled) => {}
+                Outcome::PickedCommittees(Picked::File(path)) => {
+                    self.apply_roster(RosterCommand::ReadCommittees(path))
+                }
+                Outcome::PickedCommittees(Picked::Unavailable) => {
+                    self.path_field = Some(PathField::instead_of_dialog(
+                        PathPurpose::ImportCommittees,
+                        String::new(),
+                        "Type the path of committee-membership-current.yaml:",
+                    ));
+                }
+                Outcome::CommitteesLoaded {
+                    path,
+                    result: Ok(committees),
+                } => {
+                    let seats: usize = committees.members().map(|(_, s)| s.len()).sum();
+                    self.status = Some(format!(
+                        "{} committees and subcommittees, {} seats, from {}",
+                        committees.len(),
+                        crate::text::grouped(seats),
+                        path.display()
+                    ));
+                    self.committees = Some(std::sync::Arc::from(committees));
+                }
+                Outcome::CommitteesLoaded {
+                    path,
+                    result: Err(error),
+                } => {
+                    let kept = if self.committees.is_some() {
+                        "The committees you had stay."
+                    } else {
+                        ""
+                    };
+                    self.error = Some(format!(
+                        "Could not import the committees from {}\n{error}\n{kept}",
+                        path.display()
+                    ));
+                }
                 Outcome::PickedText(Picked::File(path)) => {
                     self.apply_import(ImportCommand::ReadFile(path))
                 }

@@ -37,7 +37,7 @@ impl DashboardApp {
                     letter: &self.document.letter,
                     roster: &roster.roster,
                     targets: &roster.targets,
-                    committees: None,
+                    committees: self.committees.as_deref(),
                     outreach: &outreach,
                 };
                 let written = crate::roster::write_targets(

@@ -57,6 +57,13 @@ impl DashboardApp {
         if let Some(kept) = self.kept_roster_path().filter(|p| p.is_file()) {
             self.worker.load_roster(kept, None);
         }
+        let kept_committees = self
+            .kept_committees_folder()
+            .map(|f| f.join(crate::gui::worker::KEPT_MEMBERSHIP))
+            .filter(|p| p.is_file());
+        if let Some(kept) = kept_committees {
+            self.worker.load_committees(kept, None);
+        }
         let initial = self
             .session
             .initial_file

@@ -59,6 +59,8 @@ pub struct DashboardApp {
     pub(super) recovery: RecoveryKeeper,
     /// The roster of Congress, once imported, with what it says about the letter.
     pub(super) roster: Option<RosterState>,
+    /// Committee seats, once imported.
+    pub(super) committees: Option<std::sync::Arc<crate::roster::committees::Committees>>,
     /// *File ▸ Import signers from text*, while it is open.
     pub(super) import: Option<ImportDialog>,
 }
@@ -93,6 +95,7 @@ impl DashboardApp {
             session: Session::new(file),
             recovery: RecoveryKeeper::default(),
             roster: None,
+            committees: None,
             import: None,
         }
     }
@@ -126,6 +129,16 @@ impl DashboardApp {
     /// Where the imported roster is kept between runs.
     pub(super) fn kept_roster_path(&self) -> Option<PathBuf> {
         self.recovery.data_dir().map(|d| d.join("roster.json"))
+    }
+
+    /// Where the imported committee files are kept between runs.
+    pub(super) fn kept_committees_folder(&self) -> Option<PathBuf> {
+        self.recovery.data_dir().map(|d| d.join("committees"))
+    }
+
+    /// The committee seats, once imported.
+    pub fn committees(&self) -> Option<&crate::roster::committees::Committees> {
+        self.committees.as_deref()
     }
 
     /// The roster and what it says about the letter, once imported.
@@ -218,6 +231,7 @@ impl DashboardApp {
                 document: &self.document,
                 filter: &self.filter,
                 has_roster: self.roster.is_some(),
+                has_committees: self.committees.is_some(),
                 view: &self.view,
             };
             commands.extend(menu::menu_ui(ui, &state));
@@ -264,10 +278,13 @@ impl DashboardApp {
             _ => None,
         };
         if let Some(roster) = detail {
-            commands.extend(
-                self.outreach_board
-                    .detail_panel_ui(ui, roster, &self.document),
-            );
+            let committees = self.committees.as_deref();
+            commands.extend(self.outreach_board.detail_panel_ui(
+                ui,
+                roster,
+                committees,
+                &self.document,
+            ));
         } else if !has_demands_tab {
             commands.extend(layout::demands_side_ui(
                 ui,
@@ -286,6 +303,7 @@ impl DashboardApp {
                 table: &mut self.table_panel,
                 checklist: &mut self.checklist_panel,
                 board: &mut self.outreach_board,
+                committees: self.committees.as_deref(),
             };
             commands.extend(layout::central_ui(ui, central));
         });
@@ -365,6 +383,15 @@ impl DashboardApp {
                 self.status = Some(format!("Reading the roster {}…", path.display()));
                 let keep = self.kept_roster_path();
                 self.worker.load_roster(path, keep);
+            }
+            RosterCommand::AskForCommittees => {
+                self.worker
+                    .pick_committees(self.settings.last_folder.clone());
+            }
+            RosterCommand::ReadCommittees(path) => {
+                self.status = Some(format!("Reading the committees {}…", path.display()));
+                let keep = self.kept_committees_folder();
+                self.worker.load_committees(path, keep);
             }
         }
     }
