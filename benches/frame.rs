@@ -23,8 +23,11 @@ mod synthetic;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use signer_dashboard::gui::DashboardApp;
-use signer_dashboard::gui::command::{EditCommand, FilterCommand};
+use signer_dashboard::gui::command::{
+    CentralTab, EditCommand, FilterCommand, RosterCommand, ViewCommand,
+};
 use signer_dashboard::order::SortColumn;
+use signer_dashboard::outreach::Status;
 use std::time::Duration;
 
 /// Signers per letter: 1,000,000 unless `SIGNERS` says otherwise.
@@ -110,7 +113,63 @@ fn frame(c: &mut Criterion) {
             ctx.run_ui(input(), |ui| app.ui_root(ui))
         });
     });
+    // The outreach board (issue 18): the roster imported (the full one where it is there,
+    // else the test fixture) and matched to every signer, the Not signed yet tab open.
+    app.apply(RosterCommand::ReadFile(roster_file()));
+    wait_until_idle(&ctx, &mut app);
+    app.apply(ViewCommand::ShowTab(CentralTab::Targets));
+    let _ = ctx.run_ui(input(), |ui| app.ui_root(ui));
+    let member = app
+        .roster()
+        .and_then(|r| r.targets.first().and_then(|t| r.roster.member(t.member)))
+        .map(|m| m.bioguide.to_string())
+        .unwrap();
+    group.bench_function("outreach board: draw", |b| {
+        b.iter(|| ctx.run_ui(input(), |ui| app.ui_root(ui)));
+    });
+    let mut turn = 0;
+    group.bench_function("outreach board: set a status, then draw", |b| {
+        b.iter(|| {
+            turn += 1;
+            let status = if turn % 2 == 0 {
+                Status::Asked
+            } else {
+                Status::LeanYes
+            };
+            app.apply(EditCommand::SetStatus {
+                bioguide: member.clone(),
+                status,
+            });
+            ctx.run_ui(input(), |ui| app.ui_root(ui))
+        });
+    });
     group.finish();
+}
+
+/// The roster of Congress: the full one beside the workplace, else the test fixture.
+fn roster_file() -> std::path::PathBuf {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let shared = root.join("../shared/data/congress-legislators/legislators-current.json");
+    if shared.is_file() {
+        shared
+    } else {
+        eprintln!("note: the full roster is not there; the board shows the test fixture's");
+        root.join("tests/fixtures/roster/legislators-current.json")
+    }
+}
+
+/// Frames until the background work (reading the roster, matching a big letter) is done.
+fn wait_until_idle(ctx: &egui::Context, app: &mut DashboardApp) {
+    for _ in 0..100_000 {
+        let _ = ctx.run_ui(input(), |ui| app.ui_root(ui));
+        if !app.is_busy() && app.roster().is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    for _ in 0..3 {
+        let _ = ctx.run_ui(input(), |ui| app.ui_root(ui));
+    }
 }
 
 criterion_group!(benches, frame);

@@ -111,3 +111,14 @@ fn every_table_column_is_on_screen_at_1024_points_and_reachable_when_narrower() 
         rect.max.x
     );
 }
+
+#[test]
+fn a_map_tile_too_small_for_its_count_shows_it_on_hover() {
+    let mut harness = new_harness_at([1024.0, 640.0]);
+    let tile = harness.get_by_label("California (CA): 9 signers");
+    // At this size the tiles hold their codes only.
+    assert!(tile.rect().width() < 26.0, "{:?}", tile.rect());
+    tile.hover();
+    settle(&mut harness);
+    harness.get_by_label("9 signers: D 8, R 1");
+}

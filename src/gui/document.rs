@@ -56,6 +56,10 @@ pub struct Document {
     pub history: History,
     /// The letter's outreach records, read once per edit (the loader checked they read).
     outreach: Arc<Outreach>,
+    /// Changes with every edit of the signers (and differs between documents): what the
+    /// roster's matches and the table's order are for. An outreach or demand edit leaves
+    /// it, so a status click at a million signers neither re-matches nor re-sorts them.
+    signers_revision: u64,
     /// Differs between documents: which one a background job was working for.
     id: u64,
     /// Changes with every edit and differs between documents, so panels that keep their own
@@ -135,6 +139,7 @@ impl Document {
             history: History::default(),
             id: next_revision(),
             edit_revision: next_revision(),
+            signers_revision: next_revision(),
             revision: next_revision(),
         }
     }
@@ -257,6 +262,9 @@ impl Document {
     /// that changed; they are rebuilt only if that does not fit.
     fn after_change(&mut self, change: Option<SignerChange>, filter: &Filter) {
         self.is_modified = true;
+        if change.is_some() {
+            self.signers_revision = next_revision();
+        }
         self.shown_only = None;
         self.edit_revision = next_revision();
         if let Some(change) = change {
@@ -311,6 +319,11 @@ impl Document {
     /// Changes with every edit, undo and redo: what the recovery file was last written for.
     pub fn edit_revision(&self) -> u64 {
         self.edit_revision
+    }
+
+    /// Changes when the signers change: see the field.
+    pub fn signers_revision(&self) -> u64 {
+        self.signers_revision
     }
 
     /// The JSON file that Save writes to: the file the letter came from, when it is a letter file.

@@ -75,7 +75,7 @@ impl RosterState {
     /// Matches the letter again after it changed (a big one on a thread, which wakes `ctx`
     /// when it is done), and counts again after the filter changed.
     pub fn refresh(&mut self, document: &Document, filter: &Filter, ctx: &egui::Context) {
-        let revision = document.edit_revision();
+        let revision = document.signers_revision();
         if let Some(job) = &self.matching {
             match job.receiver.try_recv() {
                 Ok(matched) => {

@@ -16,7 +16,7 @@ pub use crate::order::SortColumn;
 /// What an order of every signer was made for: one version of the letter, one column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct OrderKey {
-    edit_revision: u64,
+    signers_revision: u64,
     signer_count: usize,
     column: SortColumn,
     is_ascending: bool,
@@ -54,7 +54,7 @@ impl TablePanel {
     /// once (a pass over a bit set, not a sort, when the filters change).
     pub fn rows<'d>(&'d mut self, document: &'d Document) -> &'d [u32] {
         let key = OrderKey {
-            edit_revision: document.edit_revision(),
+            signers_revision: document.signers_revision(),
             signer_count: document.letter.signers.len(),
             column: self.sort,
             is_ascending: !self.is_descending,
