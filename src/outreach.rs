@@ -97,6 +97,23 @@ impl Status {
     }
 }
 
+/// How many members are at each status (in [`Status::ALL`]'s order), per group: for
+/// `members` as (group, bioguide id) pairs, such as each not-yet member's party or state.
+pub fn count_by_status<'a>(
+    outreach: &Outreach,
+    members: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> BTreeMap<&'a str, [usize; Status::ALL.len()]> {
+    let mut counts: BTreeMap<&str, [usize; Status::ALL.len()]> = BTreeMap::new();
+    for (group, bioguide) in members {
+        let status = outreach.status(bioguide);
+        let column = Status::ALL.iter().position(|s| *s == status).unwrap_or(0);
+        if let Some(slot) = counts.entry(group).or_default().get_mut(column) {
+            *slot += 1;
+        }
+    }
+    counts
+}
+
 /// A member's standing on the letter: signed (from the letter), or the recorded status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Standing {

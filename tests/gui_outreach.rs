@@ -207,3 +207,37 @@ fn a_committees_file_that_cannot_be_read_says_so_and_keeps_the_ones_there_were()
     assert!(error.ends_with("The committees you had stay."), "{error}");
     assert_eq!(harness.state().committees().unwrap().len(), 6);
 }
+
+#[test]
+fn the_board_counts_each_status_by_party_and_by_state() {
+    let mut harness = board();
+    harness.get_by_label("By party and state").click();
+    settle(&mut harness);
+    // The grid's head row names every status, in the statuses' colours.
+    assert!(harness.query_all_by_label("Lean no").next().is_some());
+    let outreach = harness.state().document().outreach();
+    let roster = &harness.state().roster().unwrap().roster;
+    let members: Vec<_> = harness
+        .state()
+        .roster()
+        .unwrap()
+        .targets
+        .iter()
+        .filter_map(|t| roster.member(t.member))
+        .collect();
+    let by_state = signer_dashboard::outreach::count_by_status(
+        &outreach,
+        members.iter().map(|m| (m.state.code(), &*m.bioguide)),
+    );
+    // Clyburn (SC) asked; Adam Smith (WA) lean yes; Mike Rogers (AL) declined.
+    assert_eq!(by_state["SC"][1], 1);
+    assert_eq!(by_state["WA"][2], 1);
+    assert_eq!(by_state["AL"][5], 1);
+    let by_party = signer_dashboard::outreach::count_by_status(
+        &outreach,
+        members.iter().map(|m| (&*m.party, &*m.bioguide)),
+    );
+    assert_eq!(by_party["R"][5], 1, "Mike Rogers");
+    let total: usize = by_party.values().flatten().sum();
+    assert_eq!(total, 34, "every member not signed yet, once");
+}

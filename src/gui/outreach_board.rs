@@ -7,7 +7,7 @@ use super::document::Document;
 use super::roster_panel::RosterState;
 use super::theme;
 use crate::model::{Date, Party, normalise_known};
-use crate::outreach::{Channel, Contact, Goal, Outreach, Status};
+use crate::outreach::{Channel, Contact, Goal, Outreach, Status, count_by_status};
 use crate::roster::committees::{CommitteeId, Committees, Side};
 use crate::text::{grouped, plural};
 use egui::RichText;
@@ -166,6 +166,7 @@ impl OutreachBoard {
                 }
             });
         });
+        breakdown_ui(ui, state, &outreach);
         if shown.is_empty() {
             ui.add_space(12.0);
             ui.vertical_centered(|ui| {
@@ -684,4 +685,49 @@ fn seats_ui(ui: &mut egui::Ui, committees: &Committees, bioguide: &str) {
             .wrap(),
         );
     }
+}
+
+/// "By party and state": how many of the members not signed yet are at each status, per
+/// party and per state, from fixed arrays of counts.
+fn breakdown_ui(ui: &mut egui::Ui, state: &RosterState, outreach: &Outreach) {
+    let members: Vec<&crate::roster::Member> = state
+        .targets
+        .iter()
+        .filter_map(|t| state.roster.member(t.member))
+        .collect();
+    let by_party = count_by_status(outreach, members.iter().map(|m| (&*m.party, &*m.bioguide)));
+    let by_state = count_by_status(
+        outreach,
+        members.iter().map(|m| (m.state.code(), &*m.bioguide)),
+    );
+    egui::CollapsingHeader::new("By party and state")
+        .id_salt("outreach-breakdown")
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("outreach-breakdown-scroll")
+                .max_height(160.0)
+                .show(ui, |ui| {
+                    egui::Grid::new("outreach-breakdown-grid")
+                        .striped(true)
+                        .num_columns(Status::ALL.len() + 1)
+                        .show(ui, |ui| {
+                            ui.label("");
+                            for status in Status::ALL {
+                                ui.label(
+                                    RichText::new(status.label())
+                                        .color(theme::status_colour(status))
+                                        .small(),
+                                );
+                            }
+                            ui.end_row();
+                            for (name, counts) in by_party.iter().chain(by_state.iter()) {
+                                ui.label(RichText::new(*name).strong());
+                                for count in counts {
+                                    ui.label(grouped(*count));
+                                }
+                                ui.end_row();
+                            }
+                        });
+                });
+        });
 }
