@@ -3,7 +3,7 @@
 //! letter file under one top-level key, [`OUTREACH_KEY`], keyed by bioguide id, so it
 //! travels with the letter; fields other programs add inside it are kept.
 //!
-//! "Signed" is never stored: it comes from the letter's signers (see [`Standing`]).
+//! "Signed" is never stored: it comes from the letter's signers.
 //!
 //! ```
 //! use signer_dashboard::model::Letter;
@@ -112,33 +112,6 @@ pub fn count_by_status<'a>(
         }
     }
     counts
-}
-
-/// A member's standing on the letter: signed (from the letter), or the recorded status.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Standing {
-    /// A signer of the letter was matched to the member.
-    Signed,
-    /// Not signed; where asking has got.
-    Open(Status),
-}
-
-impl Standing {
-    /// "Signed", or the status's label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Standing::Signed => "Signed",
-            Standing::Open(status) => status.label(),
-        }
-    }
-
-    /// `"signed"`, or the status's code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Standing::Signed => "signed",
-            Standing::Open(status) => status.code(),
-        }
-    }
 }
 
 /// How a contact was made.

@@ -8,7 +8,7 @@ use super::roster_panel::RosterState;
 use super::theme;
 use crate::model::{Date, Party, normalise_known};
 use crate::outreach::{Channel, Contact, Goal, Outreach, Status, count_by_status};
-use crate::roster::committees::{CommitteeId, Committees, Side};
+use crate::roster::committees::{CommitteeId, Committees, Side, keep_members_of};
 use crate::text::{grouped, plural};
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
@@ -96,20 +96,7 @@ impl OutreachBoard {
             .zip(self.committee.as_deref())
             .and_then(|(c, id)| Some((c, c.find(id)?)));
         if let Some((committees, committee)) = committee {
-            // The committee's members only, the way a whip works it: majority then minority,
-            // each by rank, so the chair and the ranking member lead.
-            let seat_of = |t: &crate::roster::Target| {
-                let member = state.roster.member(t.member)?;
-                committees.seat(&member.bioguide, committee)
-            };
-            shown.retain(|t| seat_of(t).is_some());
-            shown.sort_by_key(|t| {
-                let seat = seat_of(t);
-                (
-                    seat.and_then(|s| s.side).unwrap_or(Side::Minority),
-                    seat.and_then(|s| s.rank).unwrap_or(u16::MAX),
-                )
-            });
+            keep_members_of(&mut shown, &state.roster, committees, committee);
         }
         commands.extend(goal_ui(ui, &outreach, document));
         ui.horizontal_wrapped(|ui| {
@@ -690,19 +677,21 @@ fn seats_ui(ui: &mut egui::Ui, committees: &Committees, bioguide: &str) {
 /// "By party and state": how many of the members not signed yet are at each status, per
 /// party and per state, from fixed arrays of counts.
 fn breakdown_ui(ui: &mut egui::Ui, state: &RosterState, outreach: &Outreach) {
-    let members: Vec<&crate::roster::Member> = state
-        .targets
-        .iter()
-        .filter_map(|t| state.roster.member(t.member))
-        .collect();
-    let by_party = count_by_status(outreach, members.iter().map(|m| (&*m.party, &*m.bioguide)));
-    let by_state = count_by_status(
-        outreach,
-        members.iter().map(|m| (m.state.code(), &*m.bioguide)),
-    );
     egui::CollapsingHeader::new("By party and state")
         .id_salt("outreach-breakdown")
         .show(ui, |ui| {
+            // Counted only while it is open, not on every frame of the board.
+            let members: Vec<&crate::roster::Member> = state
+                .targets
+                .iter()
+                .filter_map(|t| state.roster.member(t.member))
+                .collect();
+            let by_party =
+                count_by_status(outreach, members.iter().map(|m| (&*m.party, &*m.bioguide)));
+            let by_state = count_by_status(
+                outreach,
+                members.iter().map(|m| (m.state.code(), &*m.bioguide)),
+            );
             egui::ScrollArea::vertical()
                 .id_salt("outreach-breakdown-scroll")
                 .max_height(160.0)

@@ -385,15 +385,16 @@ impl Committees {
 
 /// Keeps only the targets who sit on `committee`, in the order a whip works a committee:
 /// the majority before the minority, each by rank (the chair and the ranking member
-/// first), members without a rank last by the order they had.
-pub fn keep_members_of(
-    targets: &mut Vec<super::Target>,
+/// first), members without a rank last by the order they had. `targets` may be owned or
+/// borrowed (the window narrows the list it shows).
+pub fn keep_members_of<T: std::borrow::Borrow<super::Target>>(
+    targets: &mut Vec<T>,
     roster: &super::Roster,
     committees: &Committees,
     committee: CommitteeId,
 ) {
-    let seat_of = |target: &super::Target| {
-        let member = roster.member(target.member)?;
+    let seat_of = |target: &T| {
+        let member = roster.member(target.borrow().member)?;
         committees.seat(&member.bioguide, committee)
     };
     targets.retain(|t| seat_of(t).is_some());
